@@ -1,0 +1,64 @@
+import { waitForElement, watchSubtree } from '../dom/observe';
+import type { DetectedContactInput, SiteAdapter } from '../sites/contact';
+
+export interface WatchContactOptions {
+  site: SiteAdapter;
+  doc: Document;
+  currentUrl: () => URL;
+  signal: AbortSignal;
+  /** Called with the contact whenever the person on the page changes (null: no one). */
+  onChange: (contact: DetectedContactInput | null) => void;
+  debounceMs?: number;
+  /** How long to wait for the site's app to draw its main area before giving up. */
+  rootTimeoutMs?: number;
+}
+
+/** Same person, same page context: nothing to send again. */
+function sameContact(a: DetectedContactInput | null, b: DetectedContactInput | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.email === b.email && a.topicHint === b.topicHint && a.pageKind === b.pageKind;
+}
+
+/**
+ * Follows the DOM, not the URL: sites such as Gmail change the URL before they draw the next view.
+ * One observer, scoped to the site's main area; if the site rebuilds that area, it is found again.
+ */
+export async function watchContact(options: WatchContactOptions): Promise<void> {
+  const { site, doc, signal } = options;
+  let last: DetectedContactInput | null = null;
+  let first = true;
+  const detect = () => {
+    if (signal.aborted) return;
+    const contact = site.detect(doc, options.currentUrl());
+    if (first || !sameContact(last, contact)) {
+      first = false;
+      last = contact;
+      options.onChange(contact);
+    }
+  };
+
+  while (!signal.aborted) {
+    const root = await waitForElement(doc, () => site.findObservedRoot(doc), { signal, timeoutMs: options.rootTimeoutMs ?? 60_000 });
+    if (!root) {
+      detect();
+      return;
+    }
+    detect();
+    const scope = new AbortController();
+    const stop = () => scope.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    // When the site replaces the whole area, start over and find its new root.
+    await new Promise<void>((resolve) => {
+      scope.signal.addEventListener('abort', () => resolve(), { once: true });
+      watchSubtree(root, detect, { signal: scope.signal, debounceMs: options.debounceMs ?? 40 });
+      const parent = root.parentNode;
+      if (!parent) return scope.abort();
+      const removal = new MutationObserver(() => {
+        if (!root.isConnected) scope.abort();
+      });
+      removal.observe(parent, { childList: true });
+      scope.signal.addEventListener('abort', () => removal.disconnect(), { once: true });
+    });
+    signal.removeEventListener('abort', stop);
+  }
+}

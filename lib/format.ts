@@ -1,0 +1,36 @@
+import type { ContentType } from './model/marketing';
+
+const DATE = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+
+/** "Nov 18, 2026" — UTC so the same event reads the same everywhere. */
+export function formatDate(iso: string): string {
+  return DATE.format(new Date(iso));
+}
+
+export function formatHours(hours: number): string {
+  const h = Math.abs(hours);
+  return h >= 48 ? `${Math.round(h / 24)} days` : `${h} h`;
+}
+
+export const CONTENT_TYPE_LABEL: Record<ContentType, string> = {
+  case_study: 'Case study',
+  one_pager: 'One-pager',
+  pricing_sheet: 'Pricing sheet',
+  webinar_recording: 'Webinar recording',
+  whitepaper: 'Whitepaper',
+  ebook: 'E-book',
+  datasheet: 'Datasheet',
+  demo_video: 'Demo video',
+  roi_calculator: 'ROI calculator',
+  blog_post: 'Blog post',
+};
+
+/** Only http(s) URLs become links; anything else is shown as text. */
+export function safeHref(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

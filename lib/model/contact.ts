@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { Email, Id, IsoDateTime, ShortText } from './common';
+
+/** Where a contact is in the shared funnel; the MQL/SQL definitions are what sales and marketing agreed on. */
+export const LifecycleStage = z.enum(['subscriber', 'lead', 'mql', 'sql', 'opportunity', 'customer', 'other']);
+export type LifecycleStage = z.infer<typeof LifecycleStage>;
+
+export const LIFECYCLE_LABEL: Record<LifecycleStage, string> = {
+  subscriber: 'Subscriber',
+  lead: 'Lead',
+  mql: 'MQL',
+  sql: 'SQL',
+  opportunity: 'Opportunity',
+  customer: 'Customer',
+  other: 'Other',
+};
+
+export const Seniority = z.enum(['individual', 'manager', 'director', 'vp', 'c_level', 'owner']);
+export type Seniority = z.infer<typeof Seniority>;
+
+export const ContactProperties = z.object({
+  industry: ShortText.optional(),
+  companySize: z.number().int().nonnegative().optional(),
+  country: ShortText.optional(),
+  seniority: Seniority.optional(),
+  department: ShortText.optional(),
+});
+
+export const Contact = z.object({
+  id: Id,
+  emails: z.array(Email).min(1, 'needs at least one email'),
+  firstName: ShortText,
+  lastName: ShortText,
+  title: ShortText.optional(),
+  company: ShortText.optional(),
+  companyDomain: ShortText.optional(),
+  lifecycleStage: LifecycleStage,
+  owner: ShortText.optional(),
+  sourceCampaignId: Id.optional(),
+  originalSource: ShortText.optional(),
+  properties: ContactProperties.default({}),
+  becameMqlAt: IsoDateTime.optional(),
+  becameSqlAt: IsoDateTime.optional(),
+});
+export type Contact = z.infer<typeof Contact>;

@@ -1,0 +1,5 @@
+export * from './common';
+export * from './contact';
+export * from './marketing';
+export * from './feedback';
+export * from './dataset';

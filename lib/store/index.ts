@@ -1,0 +1,5 @@
+export * from './schema';
+export * from './db';
+export * from './migrations';
+export * from './dataset';
+export * from './repositories';

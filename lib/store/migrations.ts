@@ -1,0 +1,24 @@
+import type { IDBPDatabase } from 'idb';
+import type { LensDB, UpgradeTransaction } from './schema';
+
+/**
+ * Schema migrations, one per version, applied in order inside the upgrade transaction.
+ * Never edit a shipped migration: add the next one, and a test that opens a database written by the previous version.
+ */
+export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LensDB>, tx: UpgradeTransaction) => void> = [
+  // v1: the marketing data, feedback, recently seen contacts and small settings.
+  (db) => {
+    db.createObjectStore('contacts', { keyPath: 'id' }).createIndex('byEmail', 'emails', { multiEntry: true });
+    db.createObjectStore('events', { keyPath: 'id' }).createIndex('byContact', 'contactId');
+    db.createObjectStore('campaigns', { keyPath: 'id' });
+    db.createObjectStore('personas', { keyPath: 'id' });
+    db.createObjectStore('content', { keyPath: 'id' });
+    const feedback = db.createObjectStore('feedback', { keyPath: 'id' });
+    feedback.createIndex('byContactEmail', 'contactEmail');
+    feedback.createIndex('byCreatedAt', 'createdAt');
+    db.createObjectStore('recentContacts', { keyPath: 'email' }).createIndex('bySeenAt', 'seenAt');
+    db.createObjectStore('meta', { keyPath: 'key' });
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;

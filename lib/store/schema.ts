@@ -1,0 +1,38 @@
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Campaign, Contact, ContentAsset, EngagementEvent, Feedback, Persona, Sla } from '../model';
+
+export const DB_NAME = 'smarketing-lens';
+
+/** A contact the rep looked at recently, for the popup's "recently seen" list. Local only. */
+export interface RecentContact {
+  email: string;
+  name?: string;
+  site: string;
+  seenAt: string;
+}
+
+export interface DatasetInfo {
+  key: 'dataset';
+  source: 'demo';
+  loadedAt: string;
+  shiftedByMs: number;
+}
+
+export interface SlaRecord {
+  key: 'sla';
+  value: Sla;
+}
+
+export interface LensDB extends DBSchema {
+  contacts: { key: string; value: Contact; indexes: { byEmail: string } };
+  events: { key: string; value: EngagementEvent; indexes: { byContact: string } };
+  campaigns: { key: string; value: Campaign };
+  personas: { key: string; value: Persona };
+  content: { key: string; value: ContentAsset };
+  feedback: { key: string; value: Feedback; indexes: { byContactEmail: string; byCreatedAt: string } };
+  recentContacts: { key: string; value: RecentContact; indexes: { bySeenAt: string } };
+  meta: { key: string; value: DatasetInfo | SlaRecord };
+}
+
+export type LensDatabase = IDBPDatabase<LensDB>;
+export type UpgradeTransaction = IDBPTransaction<LensDB, StoreNames<LensDB>[], 'versionchange'>;

@@ -1,0 +1,74 @@
+// Starts Chromium with the built extension and serves the Gmail fixture pages at their real URL.
+// Used by the end-to-end tests and by `npm run demo`.
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { ensureChromium } from './chromium.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+const FIXTURES = join(ROOT, 'test', 'fixtures');
+const SIMULATOR = join(ROOT, 'test', 'e2e', 'gmail-simulator.js');
+
+export const GMAIL_APP_URL = 'https://mail.google.com/mail/u/0/';
+export const THREAD_URL = {
+  dana: `${GMAIL_APP_URL}#inbox/FMfcgzQXJWdanaNorthwindPricing40`,
+  priya: `${GMAIL_APP_URL}#inbox/FMfcgzQXJWpriyaContosoSecurity`,
+  unknown: `${GMAIL_APP_URL}#inbox/FMfcgzQXJWleeBrightfieldIntro`,
+  internal: `${GMAIL_APP_URL}#inbox/FMfcgzQXJWinternalPipelineQ4`,
+};
+
+/**
+ * @param {{ userDataDir: string, headless?: boolean }} options
+ * @returns {Promise<{ context: import('playwright-core').BrowserContext, extensionId: string, worker: import('playwright-core').Worker }>}
+ */
+export async function launchLens({ userDataDir, headless = true }) {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: ensureChromium(),
+    headless,
+    viewport: { width: 1440, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  await routeGmail(context);
+  return { context, extensionId, worker };
+}
+
+/** Answers every mail.google.com request from the fixtures; nothing reaches the network. */
+export async function routeGmail(context) {
+  const shell = await readFile(join(FIXTURES, 'gmail', '2026-11-20-inbox.html'), 'utf8');
+  const simulator = await readFile(SIMULATOR, 'utf8');
+  await context.route('https://mail.google.com/**', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname.startsWith('/__fixtures/')) {
+      const file = resolve(FIXTURES, url.pathname.slice('/__fixtures/'.length));
+      if (!file.startsWith(FIXTURES)) return route.fulfill({ status: 404 });
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: await readFile(file, 'utf8') });
+    }
+    if (/^\/mail\/(u\/\d+\/)?$/.test(url.pathname)) {
+      const body = shell.replace('</body>', `<script>${simulator}</script>\n</body>`);
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+    }
+    return route.fulfill({ status: 404, body: 'not in the fixtures' });
+  });
+}
+
+/** The id of the active tab, as the popup would see it. */
+export async function activeTabId(worker) {
+  return worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id;
+  });
+}

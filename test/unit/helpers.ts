@@ -1,0 +1,35 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { MarketingDataset } from '../../lib/model';
+import { openLensDb, seedDemoDataset, type LensDatabase } from '../../lib/store';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const GMAIL_FIXTURES = join(ROOT, 'test', 'fixtures', 'gmail');
+
+export function readDemoJson(): unknown {
+  return JSON.parse(readFileSync(join(ROOT, 'public', 'demo', 'marketing-demo.json'), 'utf8'));
+}
+
+export function demoDataset(): MarketingDataset {
+  return MarketingDataset.parse(readDemoJson());
+}
+
+/** The demo "today": the dataset's anchor day at noon UTC, so tests see the dates the data was written for. */
+export const DEMO_NOW = new Date('2026-11-20T12:00:00Z');
+
+let dbCounter = 0;
+/** A fresh, seeded database per test (fake-indexeddb). */
+export async function seededDb(): Promise<LensDatabase> {
+  const db = await openLensDb(`test-${++dbCounter}-${Math.random()}`);
+  await seedDemoDataset(db, async () => readDemoJson(), DEMO_NOW);
+  return db;
+}
+
+export function loadFixture(name: string): Document {
+  const html = readFileSync(join(GMAIL_FIXTURES, name), 'utf8');
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+export function fixtureNames(dir = GMAIL_FIXTURES): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.html'));
+}

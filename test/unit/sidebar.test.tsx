@@ -1,0 +1,77 @@
+import { signal } from '@preact/signals';
+import { render } from 'preact';
+import { Sidebar } from '../../components/sidebar/Sidebar';
+import type { LensState } from '../../lib/content/session';
+import type { LensView } from '../../lib/engine/lens';
+
+function mount(state: LensState, open = true) {
+  const container = document.createElement('div');
+  document.body.replaceChildren(container);
+  const props = {
+    state: signal(state),
+    open: signal(open),
+    copiedId: signal<string | undefined>(undefined),
+    onToggle: vi.fn<(open: boolean) => void>(),
+    onCopyLink: vi.fn<(item: LensView['recommendations'][number]) => void>(),
+  };
+  render(<Sidebar {...props} />, container);
+  return { container, props };
+}
+
+const contact = { site: 'gmail' as const, pageKind: 'conversation' as const, email: 'x@y.example', name: '<img src=x onerror=alert(1)>' };
+const unknownView: LensView = {
+  contact: { email: 'x@y.example', name: '<img src=x onerror=alert(1)>' },
+  known: false,
+  campaignTouches: [],
+  recommendations: [
+    { id: 'a', title: 'Safe', url: 'https://lumenary.example/a', type: 'one_pager', why: 'awareness stage' },
+    { id: 'b', title: 'Not a link', url: 'javascript:alert(1)', type: 'case_study', why: 'awareness stage' },
+  ],
+};
+
+describe('sidebar', () => {
+  it('is an aside labelled "Smarketing Lens" that collapses to a single button of that name', () => {
+    const open = mount({ kind: 'none' });
+    const aside = open.container.querySelector('aside');
+    expect(aside?.getAttribute('aria-label')).toBe('Smarketing Lens');
+    open.container.querySelector<HTMLButtonElement>('button[aria-label="Collapse sidebar"]')!.click();
+    expect(open.props.onToggle).toHaveBeenCalledWith(false);
+
+    const closed = mount({ kind: 'none' }, false);
+    expect(closed.container.querySelector('aside')).toBeNull();
+    const tab = closed.container.querySelector('button')!;
+    expect(tab.textContent).toBe('Smarketing Lens');
+    tab.click();
+    expect(closed.props.onToggle).toHaveBeenCalledWith(true);
+  });
+
+  it('shows the contact and "Loading…" while the lens loads', () => {
+    const { container } = mount({ kind: 'loading', contact });
+    expect(container.querySelector('[role="status"]')?.textContent).toBe('Loading…');
+    expect(container.querySelector('.contact-email')?.textContent).toBe('x@y.example');
+  });
+
+  it('writes host-page strings as text, and links only http(s) URLs', () => {
+    const { container, props } = mount({ kind: 'ready', contact, view: unknownView });
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('.contact-name')?.textContent).toBe('<img src=x onerror=alert(1)>');
+    expect([...container.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
+      'Lead score',
+      'Campaign history',
+      'Persona',
+      'Recommended content',
+    ]);
+    expect(container.textContent).toContain('Not in your marketing data');
+    const links = [...container.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(links).toEqual(['https://lumenary.example/a']);
+    container.querySelector<HTMLButtonElement>('.content-list button')!.click();
+    expect(props.onCopyLink).toHaveBeenCalledWith(unknownView.recommendations[0]);
+  });
+
+  it('says what went wrong when the lens cannot load', () => {
+    const { container } = mount({ kind: 'error', contact, message: 'No answer to "lens.lookup" from the background.' });
+    expect(container.querySelector('[role="alert"]')?.textContent).toBe(
+      `Couldn't load marketing data: No answer to "lens.lookup" from the background.`,
+    );
+  });
+});

@@ -1,0 +1,118 @@
+import { openDB } from 'idb';
+import {
+  DB_VERSION,
+  addFeedback,
+  deleteFeedback,
+  findContactByEmail,
+  listFeedbackForContact,
+  listRecentContacts,
+  openLensDb,
+  readLibrary,
+  readSla,
+  rememberRecentContact,
+  seedDemoDataset,
+  shiftDataset,
+} from '../../lib/store';
+import { DEMO_NOW, demoDataset, readDemoJson, seededDb } from './helpers';
+
+describe('demo dataset', () => {
+  it('is a realistic dataset of the size the product promises', () => {
+    const data = demoDataset();
+    expect(data.contacts.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(data.contacts.map((c) => c.companyDomain)).size).toBeGreaterThanOrEqual(4);
+    expect(data.campaigns.map((c) => c.type).toSorted()).toEqual(['email_nurture', 'event', 'paid_social', 'webinar']);
+    expect(data.events.length).toBeGreaterThanOrEqual(60);
+    expect(data.personas).toHaveLength(3);
+    expect(data.content.length).toBeGreaterThanOrEqual(12);
+    for (const c of data.contacts) for (const e of c.emails) expect(e).toMatch(/\.example$/);
+  });
+
+  it('is shifted so its anchor day becomes today', () => {
+    const data = demoDataset();
+    const { data: shifted, shiftedByMs } = shiftDataset(data, new Date('2026-12-01T15:00:00Z'));
+    expect(shiftedByMs).toBe(11 * 86_400_000);
+    expect(Date.parse(shifted.events[0]!.at) - Date.parse(data.events[0]!.at)).toBe(shiftedByMs);
+  });
+});
+
+describe('store', () => {
+  it('seeds once, in one transaction, and looks contacts up by any of their addresses with their events', async () => {
+    const db = await seededDb();
+    expect(await seedDemoDataset(db, async () => readDemoJson(), DEMO_NOW)).toBe(false);
+    const byPrimary = await findContactByEmail(db, 'priya.raman@contoso-health.example');
+    const bySecondary = await findContactByEmail(db, 'P.Raman@Contoso-Health.example');
+    expect(byPrimary?.contact.id).toBe('ct-priya-raman');
+    expect(bySecondary?.contact.id).toBe('ct-priya-raman');
+    expect(byPrimary!.events.length).toBeGreaterThanOrEqual(5);
+    expect(byPrimary!.events.every((e) => e.contactId === 'ct-priya-raman')).toBe(true);
+    expect(await findContactByEmail(db, 'nobody@nowhere.example')).toBeNull();
+    expect((await readSla(db)).mqlScoreThreshold).toBe(60);
+    const library = await readLibrary(db);
+    expect(library.campaigns.size).toBe(4);
+    expect(library.personas).toHaveLength(3);
+  });
+
+  it('writes nothing when the dataset is invalid', async () => {
+    const db = await openLensDb(`invalid-${Math.random()}`);
+    const broken = structuredClone(readDemoJson()) as { events: { contactId: string }[] };
+    broken.events[3]!.contactId = 'ct-missing';
+    await expect(seedDemoDataset(db, async () => broken, DEMO_NOW)).rejects.toThrow(/events\.3\.contactId: unknown contact "ct-missing"/);
+    expect(await db.count('contacts')).toBe(0);
+    expect(await db.count('events')).toBe(0);
+    expect(await db.get('meta', 'dataset')).toBeUndefined();
+  });
+
+  it('stores, lists and deletes feedback', async () => {
+    const db = await seededDb();
+    const base = { contactEmail: 'dana.whitfield@northwind.example', verdict: 'good_fit' as const };
+    await addFeedback(db, { ...base, id: 'f1', createdAt: '2026-11-20T10:00:00.000Z' });
+    await addFeedback(db, { ...base, id: 'f2', verdict: 'not_ready', createdAt: '2026-11-20T11:00:00.000Z' });
+    expect((await listFeedbackForContact(db, 'Dana.Whitfield@northwind.example')).map((f) => f.id)).toEqual(['f2', 'f1']);
+    expect(await deleteFeedback(db, 'f2')).toBe(true);
+    expect(await deleteFeedback(db, 'f2')).toBe(false);
+    expect((await listFeedbackForContact(db, base.contactEmail)).map((f) => f.id)).toEqual(['f1']);
+  });
+
+  it('keeps the 20 most recently seen contacts, newest first', async () => {
+    const db = await seededDb();
+    for (let i = 0; i < 25; i++) {
+      await rememberRecentContact(db, { email: `p${i}@x.example`, site: 'gmail', seenAt: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString() });
+    }
+    await rememberRecentContact(db, { email: 'P3@x.example', site: 'gmail', seenAt: '2026-11-02T00:00:00.000Z' });
+    expect(await db.count('recentContacts')).toBe(20);
+    const recent = await listRecentContacts(db, 3);
+    expect(recent.map((r) => r.email)).toEqual(['p3@x.example', 'p24@x.example', 'p23@x.example']);
+  });
+});
+
+describe('migrations', () => {
+  it('opens an empty database at the current version with every store', async () => {
+    const db = await openLensDb(`fresh-${Math.random()}`);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].toSorted()).toEqual(
+      ['campaigns', 'contacts', 'content', 'events', 'feedback', 'meta', 'personas', 'recentContacts'].toSorted(),
+    );
+  });
+
+  it('keeps data written at every earlier version', async () => {
+    // Each earlier version: open at that version, write, then reopen at the current one.
+    for (let version = 1; version <= DB_VERSION; version++) {
+      const name = `upgrade-from-${version}-${Math.random()}`;
+      const old = await openLensDb(name, version);
+      await old.put('feedback', { id: 'kept', contactEmail: 'a@b.example', verdict: 'bad_fit', createdAt: '2026-01-01T00:00:00.000Z' });
+      old.close();
+      const current = await openLensDb(name);
+      expect(await current.get('feedback', 'kept')).toMatchObject({ verdict: 'bad_fit' });
+      current.close();
+    }
+  });
+
+  it('lets a newer version take over an open database', async () => {
+    const name = `blocking-${Math.random()}`;
+    const older = await openLensDb(name);
+    const newer = await openDB(name, DB_VERSION + 1);
+    expect(newer.version).toBe(DB_VERSION + 1);
+    newer.close();
+    older.close();
+  });
+});
