@@ -25,6 +25,11 @@ export const CONTENT_TYPE_LABEL: Record<ContentType, string> = {
   blog_post: 'Blog post',
 };
 
+/** The line that names a person: their name, else their address, else their LinkedIn profile. */
+export function contactLabel(c: { name?: string; email?: string; linkedinSlug?: string }): string {
+  return c.name ?? c.email ?? (c.linkedinSlug ? `linkedin.com/in/${c.linkedinSlug}` : 'Unknown person');
+}
+
 /** Only http(s) URLs become links; anything else is shown as text. */
 export function safeHref(url: string): string | undefined {
   try {

@@ -1,13 +1,14 @@
 import { REASON_LABEL, VERDICT_LABEL, type FeedbackReason, type Verdict } from '../../lib/model/feedback';
 import type { PopupModel } from '../../lib/popup/model';
-import { formatDate } from '../../lib/format';
+import { contactLabel, formatDate } from '../../lib/format';
 
 const VERDICTS = Object.keys(VERDICT_LABEL) as Verdict[];
 const REASONS = Object.keys(REASON_LABEL) as FeedbackReason[];
 
 function Status({ model }: { model: PopupModel }) {
   const save = model.save.value;
-  const name = model.contact.value?.name ?? model.contact.value?.email;
+  const person = model.contact.value;
+  const name = person ? contactLabel({ name: person.name, ...person.identity }) : '';
   return (
     <div class="status" role="status" aria-live="polite">
       {save.kind === 'saving' && 'Saving…'}
@@ -89,11 +90,11 @@ function Recent({ model }: { model: PopupModel }) {
       ) : (
         <ul class="recent">
           {items.map((person) => (
-            <li key={person.email}>
+            <li key={person.key}>
               <button type="button" class="link" onClick={() => void model.choose(person)}>
-                {person.name ?? person.email}
+                {contactLabel(person)}
               </button>{' '}
-              <span class="muted">{person.email}</span>
+              {person.email && <span class="muted">{person.email}</span>}
             </li>
           ))}
         </ul>
@@ -117,8 +118,8 @@ export function Popup({ model }: { model: PopupModel }) {
         <>
           {contact ? (
             <div class="contact">
-              <div class="contact-name">{contact.name ?? contact.email}</div>
-              <div class="muted">{contact.email}</div>
+              <div class="contact-name">{contactLabel({ name: contact.name, ...contact.identity })}</div>
+              {contact.identity.email && <div class="muted">{contact.identity.email}</div>}
               {contact.from === 'recent' && <div class="muted">Chosen from recently seen</div>}
             </div>
           ) : (

@@ -1,6 +1,7 @@
 import type { Signal } from '@preact/signals';
 import type { LensState } from '../../lib/content/session';
 import type { RecommendationView } from '../../lib/engine/lens';
+import { contactLabel } from '../../lib/format';
 import { CampaignHistory } from './CampaignHistory';
 import { LeadScore } from './LeadScore';
 import { PersonaPanel } from './PersonaPanel';
@@ -14,11 +15,11 @@ export interface SidebarProps {
   onCopyLink: (item: RecommendationView) => void;
 }
 
-function ContactHeader({ name, email, detail }: { name?: string; email: string; detail?: string }) {
+function ContactHeader({ name, email, linkedinSlug, detail }: { name?: string; email?: string; linkedinSlug?: string; detail?: string }) {
   return (
     <div class="contact">
-      <div class="contact-name">{name ?? email}</div>
-      <div class="contact-email">{email}</div>
+      <div class="contact-name">{contactLabel({ name, email, linkedinSlug })}</div>
+      {email && <div class="contact-email">{email}</div>}
       {detail && <div class="muted">{detail}</div>}
     </div>
   );
@@ -31,7 +32,7 @@ function Body({ state, copiedId, onCopyLink }: Pick<SidebarProps, 'copiedId' | '
     case 'loading':
       return (
         <>
-          <ContactHeader name={state.contact.name} email={state.contact.email} />
+          <ContactHeader {...state.contact} />
           <p class="loading" role="status">
             Loading…
           </p>
@@ -40,7 +41,7 @@ function Body({ state, copiedId, onCopyLink }: Pick<SidebarProps, 'copiedId' | '
     case 'error':
       return (
         <>
-          <ContactHeader name={state.contact.name} email={state.contact.email} />
+          <ContactHeader {...state.contact} />
           <p class="error" role="alert">
             Couldn't load marketing data: {state.message}
           </p>
@@ -48,10 +49,10 @@ function Body({ state, copiedId, onCopyLink }: Pick<SidebarProps, 'copiedId' | '
       );
     case 'ready': {
       const { view } = state;
-      const detail = [view.contact.title, view.contact.company].filter(Boolean).join(' · ');
+      const detail = [view.contact.title, view.contact.company, view.contact.location].filter(Boolean).join(' · ');
       return (
         <>
-          <ContactHeader name={view.contact.name} email={view.contact.email} detail={detail || undefined} />
+          <ContactHeader {...view.contact} detail={detail || undefined} />
           {!view.known && <p class="notice">Not in your marketing data</p>}
           <LeadScore view={view} />
           <CampaignHistory view={view} />

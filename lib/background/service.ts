@@ -1,24 +1,26 @@
-import type { Feedback } from '../model';
+import { contactKey, type ContactIdentity, type Feedback } from '../model';
 import type { Handlers } from '../messaging/router';
-import type { DetectedContact } from '../sites/contact';
+import type { TabContact } from '../messaging/protocol';
+import { crmKey, type DetectedContact } from '../sites/contact';
 import { buildLensView } from '../engine/lens';
 import {
   addFeedback,
   deleteFeedback,
-  findContactByEmail,
+  findContact,
   listFeedbackForContact,
   listRecentContacts,
   readLibrary,
   readSla,
   rememberRecentContact,
+  type ContactRecord,
   type Library,
   type LensDatabase,
 } from '../store';
 
 /** Where the background keeps which contact each tab shows; `storage.session` in the extension, a Map in tests. */
 export interface TabContacts {
-  get(tabId: number): Promise<DetectedContact | null>;
-  set(tabId: number, contact: DetectedContact | null): Promise<void>;
+  get(tabId: number): Promise<TabContact | null>;
+  set(tabId: number, contact: TabContact | null): Promise<void>;
 }
 
 export interface ServiceDeps {
@@ -27,6 +29,19 @@ export interface ServiceDeps {
   now?: () => Date;
   newId?: () => string;
 }
+
+/** One identity per person: a known contact is filed under their primary email whatever page they were seen on. */
+function identityOf(detected: DetectedContact, record: ContactRecord | null): ContactIdentity {
+  const parts = {
+    email: record?.contact.emails[0] ?? detected.email,
+    linkedinSlug: record?.contact.linkedinSlug ?? detected.linkedinSlug,
+    crmId: detected.crm ? crmKey(detected.crm) : undefined,
+  };
+  const defined = Object.fromEntries(Object.entries(parts).filter(([, v]) => v !== undefined));
+  return { key: contactKey(parts), ...defined };
+}
+
+const fullName = (record: ContactRecord) => `${record.contact.firstName} ${record.contact.lastName}`.trim();
 
 /** The background's answers to every request; state lives in IndexedDB and the tab map, never in the pages. */
 export function createHandlers(deps: ServiceDeps): Handlers {
@@ -38,15 +53,13 @@ export function createHandlers(deps: ServiceDeps): Handlers {
   return {
     async 'lens.lookup'({ contact }, { tabId }) {
       const db = await deps.db();
-      const [record, lib, sla] = await Promise.all([findContactByEmail(db, contact.email), getLibrary(), readSla(db)]);
+      const keys = { email: contact.email, linkedinSlug: contact.linkedinSlug, crmId: contact.crm ? crmKey(contact.crm) : undefined };
+      const [record, lib, sla] = await Promise.all([findContact(db, keys), getLibrary(), readSla(db)]);
+      const identity = identityOf(contact, record);
+      const name = record ? fullName(record) : contact.name;
       await Promise.all([
-        tabId === undefined ? undefined : deps.tabs.set(tabId, contact),
-        rememberRecentContact(db, {
-          email: contact.email,
-          name: record ? `${record.contact.firstName} ${record.contact.lastName}` : contact.name,
-          site: contact.site,
-          seenAt: now().toISOString(),
-        }),
+        tabId === undefined ? undefined : deps.tabs.set(tabId, { identity, name, site: contact.site, known: record !== null }),
+        rememberRecentContact(db, { ...identity, name, site: contact.site, seenAt: now().toISOString() }),
       ]);
       return buildLensView({ detected: contact, record, ...lib, sla, now: now() });
     },
@@ -62,11 +75,14 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     },
     async 'feedback.submit'({ feedback }) {
       const db = await deps.db();
-      const [record, lib] = await Promise.all([findContactByEmail(db, feedback.contactEmail), getLibrary()]);
+      const { contact, ...rest } = feedback;
+      const [record, lib] = await Promise.all([findContact(db, contact), getLibrary()]);
       const campaign = record?.contact.sourceCampaignId ? lib.campaigns.get(record.contact.sourceCampaignId) : undefined;
       const item: Feedback = {
-        ...feedback,
+        ...rest,
         id: newId(),
+        contactKey: contact.key,
+        ...(contact.email ? { contactEmail: contact.email } : {}),
         createdAt: now().toISOString(),
         ...(record ? { contactId: record.contact.id } : {}),
         ...(campaign ? { sourceCampaignId: campaign.id, sourceCampaignName: campaign.name } : {}),
@@ -77,8 +93,8 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     async 'feedback.undo'({ id }) {
       return { undone: await deleteFeedback(await deps.db(), id) };
     },
-    async 'feedback.listForContact'({ email }) {
-      return listFeedbackForContact(await deps.db(), email);
+    async 'feedback.listForContact'({ key }) {
+      return listFeedbackForContact(await deps.db(), key);
     },
   };
 }

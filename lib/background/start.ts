@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { DetectedContact } from '../sites/contact';
+import { ContactIdentity } from '../model';
+import type { TabContact } from '../messaging/protocol';
 import { createRouter } from '../messaging/router';
 import { openLensDb, seedDemoDataset, type LensDatabase } from '../store';
 import { createHandlers, type TabContacts } from './service';
@@ -9,8 +10,8 @@ const sessionTabs: TabContacts = {
   async get(tabId) {
     const key = `tab:${tabId}`;
     const stored = (await browser.storage.session.get(key))[key];
-    const parsed = DetectedContact.nullable().safeParse(stored ?? null);
-    return parsed.success ? parsed.data : null;
+    const parsed = ContactIdentity.safeParse((stored as { identity?: unknown } | undefined)?.identity);
+    return parsed.success ? { ...(stored as TabContact), identity: parsed.data } : null;
   },
   async set(tabId, contact) {
     const key = `tab:${tabId}`;

@@ -16,7 +16,15 @@ export interface WatchContactOptions {
 /** Same person, same page context: nothing to send again. */
 function sameContact(a: DetectedContactInput | null, b: DetectedContactInput | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.email === b.email && a.topicHint === b.topicHint && a.pageKind === b.pageKind;
+  return (
+    a.site === b.site &&
+    a.pageKind === b.pageKind &&
+    a.email === b.email &&
+    a.linkedinSlug === b.linkedinSlug &&
+    a.crm?.id === b.crm?.id &&
+    a.company === b.company &&
+    a.topicHint === b.topicHint
+  );
 }
 
 /**

@@ -19,7 +19,7 @@ import { slaClock, type SlaClock } from './sla';
 
 /** Everything the sidebar shows for one contact, computed in the background from the page's contact and the store. */
 export interface LensView {
-  contact: { email: string; name?: string; title?: string; company?: string };
+  contact: ContactCard;
   known: boolean;
   stage?: { id: LifecycleStage; label: string; mqlReady: boolean };
   score?: ScoreResult;
@@ -27,6 +27,16 @@ export interface LensView {
   campaignTouches: CampaignTouch[];
   persona?: PersonaView;
   recommendations: RecommendationView[];
+}
+
+/** Who the sidebar is about, as the header shows them. */
+export interface ContactCard {
+  email?: string;
+  name?: string;
+  title?: string;
+  company?: string;
+  location?: string;
+  linkedinSlug?: string;
 }
 
 export interface CampaignTouch {
@@ -99,7 +109,14 @@ export function buildLensView(input: LensInput): LensView {
     const [best] = matchPersonas({ title: detected.title }, input.personas);
     const persona = best ? toPersonaView(best, true) : undefined;
     return {
-      contact: { email: detected.email, name: detected.name, title: detected.title, company: detected.company },
+      contact: {
+        email: detected.email,
+        name: detected.name,
+        title: detected.title,
+        company: detected.company,
+        location: detected.location,
+        linkedinSlug: detected.linkedinSlug,
+      },
       known: false,
       campaignTouches: [],
       ...(persona ? { persona } : {}),
@@ -123,7 +140,14 @@ export function buildLensView(input: LensInput): LensView {
   const consumed = new Set(events.flatMap((e) => (e.contentId && CONSUMING_EVENTS.has(e.type) ? [e.contentId] : [])));
   const awaitingFollowUp = contact.lifecycleStage === 'mql' && contact.becameMqlAt;
   return {
-    contact: { email: detected.email, name: fullName(contact) || detected.name, title: contact.title, company: contact.company },
+    contact: {
+      email: detected.email ?? contact.emails[0],
+      name: fullName(contact) || detected.name,
+      title: contact.title ?? detected.title,
+      company: contact.company ?? detected.company,
+      location: contact.properties.country ?? detected.location,
+      linkedinSlug: contact.linkedinSlug ?? detected.linkedinSlug,
+    },
     known: true,
     stage: { id: contact.lifecycleStage, label: LIFECYCLE_LABEL[contact.lifecycleStage], mqlReady: isMqlReady(contact.lifecycleStage, score) },
     score,

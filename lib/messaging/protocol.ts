@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { Email, FeedbackInput, Id } from '../model';
+import { FeedbackInput, Id } from '../model';
 import { DetectedContact } from '../sites/contact';
-import type { Feedback } from '../model';
+import type { ContactIdentity, Feedback } from '../model';
 import type { RecentContact } from '../store/schema';
 import type { LensView } from '../engine/lens';
 
@@ -22,7 +22,7 @@ export const REQUESTS = {
   /** Lead-quality feedback on a contact. */
   'feedback.submit': { from: 'page', payload: z.object({ feedback: FeedbackInput }) },
   'feedback.undo': { from: 'page', payload: z.object({ id: Id }) },
-  'feedback.listForContact': { from: 'page', payload: z.object({ email: Email }) },
+  'feedback.listForContact': { from: 'page', payload: z.object({ key: z.string().min(1).max(200) }) },
 } as const;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -33,11 +33,19 @@ export type ParsedPayload<T extends RequestType> = z.output<(typeof REQUESTS)[T]
 export interface ResponseData {
   'lens.lookup': LensView;
   'lens.clear': null;
-  'tab.getContact': { contact: DetectedContact | null };
+  'tab.getContact': { contact: TabContact | null };
   'contacts.listRecent': RecentContact[];
   'feedback.submit': Feedback;
   'feedback.undo': { undone: boolean };
   'feedback.listForContact': Feedback[];
+}
+
+/** Who a tab shows, as the background resolved it: the identity feedback is filed under. */
+export interface TabContact {
+  identity: ContactIdentity;
+  name?: string;
+  site: DetectedContact['site'];
+  known: boolean;
 }
 
 export type Response<T extends RequestType> = { ok: true; data: ResponseData[T] } | { ok: false; error: string };

@@ -34,6 +34,10 @@ export const Contact = z.object({
   title: ShortText.optional(),
   company: ShortText.optional(),
   companyDomain: ShortText.optional(),
+  /** The `<slug>` of the person's linkedin.com/in/<slug>/ profile, lower-case. */
+  linkedinSlug: z.string().trim().toLowerCase().max(100).optional(),
+  /** Their records in CRMs, as "hubspot:<id>", "salesforce:<id>", "pipedrive:<id>". */
+  crmIds: z.array(z.string().regex(/^(hubspot|salesforce|pipedrive):[A-Za-z0-9]{1,40}$/, 'must look like "hubspot:123"')).default([]),
   lifecycleStage: LifecycleStage,
   owner: ShortText.optional(),
   sourceCampaignId: Id.optional(),

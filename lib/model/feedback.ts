@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email, Id, IsoDateTime, ShortText } from './common';
+import { ContactIdentity } from './identity';
 
 export const Verdict = z.enum(['good_fit', 'bad_fit', 'not_ready', 'wrong_persona']);
 export type Verdict = z.infer<typeof Verdict>;
@@ -33,7 +34,7 @@ export const REASON_LABEL: Record<FeedbackReason, string> = {
 };
 
 export const FeedbackInput = z.object({
-  contactEmail: Email,
+  contact: ContactIdentity,
   contactName: ShortText.optional(),
   verdict: Verdict,
   reason: FeedbackReason.optional(),
@@ -41,8 +42,11 @@ export const FeedbackInput = z.object({
 });
 export type FeedbackInput = z.infer<typeof FeedbackInput>;
 
-export const Feedback = FeedbackInput.extend({
+export const Feedback = FeedbackInput.omit({ contact: true }).extend({
   id: Id,
+  /** The contact's identity key (see contactKey): one per person whatever page the feedback was given on. */
+  contactKey: z.string().min(1).max(200),
+  contactEmail: Email.optional(),
   contactId: Id.optional(),
   sourceCampaignId: Id.optional(),
   sourceCampaignName: ShortText.optional(),

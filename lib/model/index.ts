@@ -1,5 +1,6 @@
 export * from './common';
 export * from './contact';
 export * from './marketing';
+export * from './identity';
 export * from './feedback';
 export * from './dataset';

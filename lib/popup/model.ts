@@ -1,10 +1,11 @@
 import { signal } from '@preact/signals';
 import type { Feedback, FeedbackReason, Verdict } from '../model/feedback';
+import type { ContactIdentity } from '../model/identity';
 import type { RequestFn } from '../messaging/client';
 import type { RecentContact } from '../store/schema';
 
 export interface PopupContact {
-  email: string;
+  identity: ContactIdentity;
   name?: string;
   /** Where it came from: the open tab, or the recently seen list. */
   from: 'tab' | 'recent';
@@ -29,7 +30,7 @@ export function createPopupModel(request: RequestFn) {
   const loadError = signal<string | null>(null);
 
   const refreshHistory = async () => {
-    history.value = contact.value ? await request('feedback.listForContact', { email: contact.value.email }) : [];
+    history.value = contact.value ? await request('feedback.listForContact', { key: contact.value.identity.key }) : [];
   };
 
   return {
@@ -49,7 +50,7 @@ export function createPopupModel(request: RequestFn) {
           request('contacts.listRecent', { limit: 8 }),
         ]);
         recent.value = recents;
-        if (tab.contact) contact.value = { email: tab.contact.email, name: tab.contact.name, from: 'tab' };
+        if (tab.contact) contact.value = { identity: tab.contact.identity, name: tab.contact.name, from: 'tab' };
         await refreshHistory();
       } catch (error) {
         loadError.value = error instanceof Error ? error.message : String(error);
@@ -58,8 +59,8 @@ export function createPopupModel(request: RequestFn) {
       }
     },
 
-    async choose(person: RecentContact) {
-      contact.value = { email: person.email, name: person.name, from: 'recent' };
+    async choose({ name, site: _site, seenAt: _seenAt, ...identity }: RecentContact) {
+      contact.value = { identity, name, from: 'recent' };
       save.value = { kind: 'idle' };
       await refreshHistory();
     },
@@ -71,7 +72,7 @@ export function createPopupModel(request: RequestFn) {
       try {
         const feedback = await request('feedback.submit', {
           feedback: {
-            contactEmail: person.email,
+            contact: person.identity,
             contactName: person.name,
             verdict,
             reason: reason.value || undefined,

@@ -1,8 +1,29 @@
 import { z } from 'zod';
 import { Email, ShortText } from '../model/common';
 
-export const SiteId = z.enum(['gmail']);
+export const SiteId = z.enum(['gmail', 'linkedin', 'hubspot', 'salesforce', 'pipedrive']);
 export type SiteId = z.infer<typeof SiteId>;
+
+export const PageKind = z.enum(['conversation', 'compose', 'profile', 'sales-lead', 'company', 'crm-record']);
+export type PageKind = z.infer<typeof PageKind>;
+
+/** A record in a CRM, from the page's URL. */
+export const CrmRef = z.object({
+  system: z.enum(['hubspot', 'salesforce', 'pipedrive']),
+  objectType: z.enum(['contact', 'lead', 'person']),
+  id: z.string().regex(/^[A-Za-z0-9]{1,40}$/, 'is not a CRM record id'),
+  portalId: z.string().regex(/^\d{1,20}$/, 'is not a HubSpot portal id').optional(),
+});
+export type CrmRef = z.infer<typeof CrmRef>;
+
+/** The key a CRM record is stored under in Lens's data: "hubspot:123", "salesforce:003…", "pipedrive:42". */
+export const crmKey = (ref: Pick<CrmRef, 'system' | 'id'>) => `${ref.system}:${ref.id}`;
+
+/** A LinkedIn public profile id, the `<slug>` of linkedin.com/in/<slug>/. */
+export const LinkedinSlug = z
+  .string()
+  .regex(/^[\p{L}\p{N}_%-]{2,100}$/u, 'is not a LinkedIn profile id')
+  .transform((slug) => slug.toLowerCase());
 
 export const Participant = z.object({ email: Email, name: ShortText.optional() });
 export type Participant = z.infer<typeof Participant>;
@@ -11,18 +32,25 @@ export type Participant = z.infer<typeof Participant>;
  * The person a site adapter found on the page. Content scripts build it without zod (to stay small);
  * the background parses it with this schema when it arrives.
  */
-export const DetectedContact = z.object({
-  site: SiteId,
-  pageKind: z.enum(['conversation']),
-  email: Email,
-  name: ShortText.optional(),
-  title: ShortText.optional(),
-  company: ShortText.optional(),
-  /** Other external people on the same page, for choosing between them. */
-  others: z.array(Participant).max(50).default([]),
-  /** Words from the page (a thread's subject) used in memory to rank content; never stored. */
-  topicHint: z.string().max(500).optional(),
-});
+export const DetectedContact = z
+  .object({
+    site: SiteId,
+    pageKind: PageKind,
+    email: Email.optional(),
+    name: ShortText.optional(),
+    title: ShortText.optional(),
+    company: ShortText.optional(),
+    location: ShortText.optional(),
+    linkedinSlug: LinkedinSlug.optional(),
+    crm: CrmRef.optional(),
+    /** Other external people on the same page, for choosing between them. */
+    others: z.array(Participant).max(50).default([]),
+    /** Words from the page (a thread's subject and text) used in memory to rank content; never stored. */
+    topicHint: z.string().max(4000).optional(),
+  })
+  .refine((c) => c.email || c.linkedinSlug || c.crm || (c.pageKind === 'company' && c.company), {
+    message: 'needs an email, a LinkedIn profile, a CRM record or (on a company page) a company',
+  });
 export type DetectedContact = z.infer<typeof DetectedContact>;
 /** What a detector returns before the background has parsed it. */
 export type DetectedContactInput = z.input<typeof DetectedContact>;

@@ -8,15 +8,18 @@ import type { LensDB, UpgradeTransaction } from './schema';
 export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LensDB>, tx: UpgradeTransaction) => void> = [
   // v1: the marketing data, feedback, recently seen contacts and small settings.
   (db) => {
-    db.createObjectStore('contacts', { keyPath: 'id' }).createIndex('byEmail', 'emails', { multiEntry: true });
+    const contacts = db.createObjectStore('contacts', { keyPath: 'id' });
+    contacts.createIndex('byEmail', 'emails', { multiEntry: true });
+    contacts.createIndex('byLinkedinSlug', 'linkedinSlug');
+    contacts.createIndex('byCrmId', 'crmIds', { multiEntry: true });
     db.createObjectStore('events', { keyPath: 'id' }).createIndex('byContact', 'contactId');
     db.createObjectStore('campaigns', { keyPath: 'id' });
     db.createObjectStore('personas', { keyPath: 'id' });
     db.createObjectStore('content', { keyPath: 'id' });
     const feedback = db.createObjectStore('feedback', { keyPath: 'id' });
-    feedback.createIndex('byContactEmail', 'contactEmail');
+    feedback.createIndex('byContactKey', 'contactKey');
     feedback.createIndex('byCreatedAt', 'createdAt');
-    db.createObjectStore('recentContacts', { keyPath: 'email' }).createIndex('bySeenAt', 'seenAt');
+    db.createObjectStore('recentContacts', { keyPath: 'key' }).createIndex('bySeenAt', 'seenAt');
     db.createObjectStore('meta', { keyPath: 'key' });
   },
 ];

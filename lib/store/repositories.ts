@@ -6,10 +6,24 @@ export interface ContactRecord {
   events: EngagementEvent[];
 }
 
-/** A contact by any of its addresses, with its engagement events, read in one transaction. */
-export async function findContactByEmail(db: LensDatabase, email: string): Promise<ContactRecord | null> {
+export interface ContactKeys {
+  email?: string;
+  linkedinSlug?: string;
+  /** "hubspot:123" etc.; see crmKey(). */
+  crmId?: string;
+}
+
+/**
+ * A contact by the strongest key the page gave (CRM record, then email, then LinkedIn profile),
+ * with its engagement events, read in one transaction.
+ */
+export async function findContact(db: LensDatabase, keys: ContactKeys): Promise<ContactRecord | null> {
   const tx = db.transaction(['contacts', 'events'], 'readonly');
-  const contact = await tx.objectStore('contacts').index('byEmail').get(email.toLowerCase());
+  const contacts = tx.objectStore('contacts');
+  const contact =
+    (keys.crmId ? await contacts.index('byCrmId').get(keys.crmId) : undefined) ??
+    (keys.email ? await contacts.index('byEmail').get(keys.email.toLowerCase()) : undefined) ??
+    (keys.linkedinSlug ? await contacts.index('byLinkedinSlug').get(keys.linkedinSlug.toLowerCase()) : undefined);
   if (!contact) {
     await tx.done;
     return null;
@@ -17,6 +31,10 @@ export async function findContactByEmail(db: LensDatabase, email: string): Promi
   const events = await tx.objectStore('events').index('byContact').getAll(contact.id);
   await tx.done;
   return { contact, events };
+}
+
+export function findContactByEmail(db: LensDatabase, email: string): Promise<ContactRecord | null> {
+  return findContact(db, { email });
 }
 
 /** The small, slowly changing reference data every lookup needs; the background caches it. */
@@ -50,8 +68,8 @@ export async function deleteFeedback(db: LensDatabase, id: string): Promise<bool
   return existing !== undefined;
 }
 
-export async function listFeedbackForContact(db: LensDatabase, email: string): Promise<Feedback[]> {
-  const items = await db.getAllFromIndex('feedback', 'byContactEmail', email.toLowerCase());
+export async function listFeedbackForContact(db: LensDatabase, contactKey: string): Promise<Feedback[]> {
+  const items = await db.getAllFromIndex('feedback', 'byContactKey', contactKey);
   return items.toSorted((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
@@ -60,7 +78,7 @@ const RECENT_LIMIT = 20;
 /** Remembers a contact the rep looked at; keeps the newest few. */
 export async function rememberRecentContact(db: LensDatabase, recent: RecentContact): Promise<void> {
   const tx = db.transaction('recentContacts', 'readwrite');
-  await tx.store.put({ ...recent, email: recent.email.toLowerCase() });
+  await tx.store.put(recent);
   const count = await tx.store.count();
   if (count > RECENT_LIMIT) {
     let cursor = await tx.store.index('bySeenAt').openCursor();

@@ -1,11 +1,10 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { Campaign, Contact, ContentAsset, EngagementEvent, Feedback, Persona, Sla } from '../model';
+import type { Campaign, Contact, ContactIdentity, ContentAsset, EngagementEvent, Feedback, Persona, Sla } from '../model';
 
 export const DB_NAME = 'smarketing-lens';
 
 /** A contact the rep looked at recently, for the popup's "recently seen" list. Local only. */
-export interface RecentContact {
-  email: string;
+export interface RecentContact extends ContactIdentity {
   name?: string;
   site: string;
   seenAt: string;
@@ -24,12 +23,12 @@ export interface SlaRecord {
 }
 
 export interface LensDB extends DBSchema {
-  contacts: { key: string; value: Contact; indexes: { byEmail: string } };
+  contacts: { key: string; value: Contact; indexes: { byEmail: string; byLinkedinSlug: string; byCrmId: string } };
   events: { key: string; value: EngagementEvent; indexes: { byContact: string } };
   campaigns: { key: string; value: Campaign };
   personas: { key: string; value: Persona };
   content: { key: string; value: ContentAsset };
-  feedback: { key: string; value: Feedback; indexes: { byContactEmail: string; byCreatedAt: string } };
+  feedback: { key: string; value: Feedback; indexes: { byContactKey: string; byCreatedAt: string } };
   recentContacts: { key: string; value: RecentContact; indexes: { bySeenAt: string } };
   meta: { key: string; value: DatasetInfo | SlaRecord };
 }

@@ -21,6 +21,7 @@ const base: Contact = {
   lastName: 'Test',
   lifecycleStage: 'lead',
   properties: {},
+  crmIds: [],
 };
 const event = (type: EngagementEvent['type'], daysAgo: number, id = `${type}-${daysAgo}`): EngagementEvent => ({
   id,

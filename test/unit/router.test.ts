@@ -1,16 +1,17 @@
 import { createHandlers, type TabContacts } from '../../lib/background/service';
 import { createRouter, type Sender } from '../../lib/messaging/router';
-import type { DetectedContact } from '../../lib/sites/contact';
+import type { TabContact } from '../../lib/messaging/protocol';
 import { DEMO_NOW, seededDb } from './helpers';
 
 const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXT_ID}/`;
 const contentSender: Sender = { id: EXT_ID, url: 'https://mail.google.com/mail/u/0/', tab: { id: 7 } };
 const popupSender: Sender = { id: EXT_ID, url: `${ORIGIN}popup.html` };
+const danaIdentity = { key: 'dana.whitfield@northwind.example', email: 'dana.whitfield@northwind.example' };
 const dana = { site: 'gmail', pageKind: 'conversation', email: 'Dana.Whitfield@northwind.example', name: 'Dana Whitfield', topicHint: 'Re: Pricing' };
 
 function memoryTabs(): TabContacts {
-  const map = new Map<number, DetectedContact>();
+  const map = new Map<number, TabContact>();
   return {
     get: async (id) => map.get(id) ?? null,
     set: async (id, c) => void (c ? map.set(id, c) : map.delete(id)),
@@ -68,7 +69,7 @@ describe('router: senders and payloads', () => {
     const bad = await route({ type: 'lens.lookup', contact: { ...dana, email: 'not-an-address' } }, contentSender);
     expect(bad).toEqual({ ok: false, error: 'Invalid "lens.lookup" message: contact.email is not an email address.' });
     const note = await route(
-      { type: 'feedback.submit', feedback: { contactEmail: 'a@b.example', verdict: 'amazing' } },
+      { type: 'feedback.submit', feedback: { contact: { key: 'a@b.example', email: 'a@b.example' }, verdict: 'amazing' } },
       popupSender,
     );
     expect(note.ok).toBe(false);
@@ -94,11 +95,11 @@ describe('background service', () => {
     expect(view.contact.name).toBe('Dana Whitfield');
     expect(await route({ type: 'tab.getContact', tabId: 7 }, popupSender)).toMatchObject({
       ok: true,
-      data: { contact: { email: 'dana.whitfield@northwind.example' } },
+      data: { contact: { identity: { key: 'dana.whitfield@northwind.example', email: 'dana.whitfield@northwind.example' }, name: 'Dana Whitfield', known: true } },
     });
     expect(await route({ type: 'contacts.listRecent', limit: 5 }, popupSender)).toMatchObject({
       ok: true,
-      data: [{ email: 'dana.whitfield@northwind.example', name: 'Dana Whitfield', site: 'gmail' }],
+      data: [{ key: 'dana.whitfield@northwind.example', email: 'dana.whitfield@northwind.example', name: 'Dana Whitfield', site: 'gmail' }],
     });
     await route({ type: 'lens.clear' }, contentSender);
     expect(await route({ type: 'tab.getContact', tabId: 7 }, popupSender)).toEqual({ ok: true, data: { contact: null } });
@@ -107,13 +108,14 @@ describe('background service', () => {
   it('records feedback with time and the source campaign, and undoes it', async () => {
     const { route, db } = await setup();
     const saved = await route(
-      { type: 'feedback.submit', feedback: { contactEmail: 'dana.whitfield@northwind.example', verdict: 'good_fit', reason: 'too_early', note: '<b>not html</b>' } },
+      { type: 'feedback.submit', feedback: { contact: danaIdentity, verdict: 'good_fit', reason: 'too_early', note: '<b>not html</b>' } },
       popupSender,
     );
     expect(saved).toEqual({
       ok: true,
       data: {
         id: 'fb-1',
+        contactKey: 'dana.whitfield@northwind.example',
         contactEmail: 'dana.whitfield@northwind.example',
         contactId: 'ct-dana-whitfield',
         verdict: 'good_fit',
@@ -131,8 +133,9 @@ describe('background service', () => {
 
   it('accepts feedback on someone not in the marketing data', async () => {
     const { route } = await setup();
-    const saved = await route({ type: 'feedback.submit', feedback: { contactEmail: 'lee.morgan@brightfield.example', verdict: 'not_ready' } }, popupSender);
-    expect(saved).toMatchObject({ ok: true, data: { contactEmail: 'lee.morgan@brightfield.example', verdict: 'not_ready' } });
+    const lee = { key: 'lee.morgan@brightfield.example', email: 'lee.morgan@brightfield.example' };
+    const saved = await route({ type: 'feedback.submit', feedback: { contact: lee, verdict: 'not_ready' } }, popupSender);
+    expect(saved).toMatchObject({ ok: true, data: { contactKey: lee.key, verdict: 'not_ready' } });
     expect(saved.ok && 'sourceCampaignId' in (saved.data as object)).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import {
   DB_VERSION,
   addFeedback,
   deleteFeedback,
+  findContact,
   findContactByEmail,
   listFeedbackForContact,
   listRecentContacts,
@@ -41,6 +42,7 @@ describe('store', () => {
     expect(await seedDemoDataset(db, async () => readDemoJson(), DEMO_NOW)).toBe(false);
     const byPrimary = await findContactByEmail(db, 'priya.raman@contoso-health.example');
     const bySecondary = await findContactByEmail(db, 'P.Raman@Contoso-Health.example');
+    expect((await findContact(db, { linkedinSlug: 'nobody', email: 'p.raman@contoso-health.example' }))?.contact.id).toBe('ct-priya-raman');
     expect(byPrimary?.contact.id).toBe('ct-priya-raman');
     expect(bySecondary?.contact.id).toBe('ct-priya-raman');
     expect(byPrimary!.events.length).toBeGreaterThanOrEqual(5);
@@ -64,21 +66,21 @@ describe('store', () => {
 
   it('stores, lists and deletes feedback', async () => {
     const db = await seededDb();
-    const base = { contactEmail: 'dana.whitfield@northwind.example', verdict: 'good_fit' as const };
+    const base = { contactKey: 'dana.whitfield@northwind.example', verdict: 'good_fit' as const };
     await addFeedback(db, { ...base, id: 'f1', createdAt: '2026-11-20T10:00:00.000Z' });
     await addFeedback(db, { ...base, id: 'f2', verdict: 'not_ready', createdAt: '2026-11-20T11:00:00.000Z' });
-    expect((await listFeedbackForContact(db, 'Dana.Whitfield@northwind.example')).map((f) => f.id)).toEqual(['f2', 'f1']);
+    expect((await listFeedbackForContact(db, 'dana.whitfield@northwind.example')).map((f) => f.id)).toEqual(['f2', 'f1']);
     expect(await deleteFeedback(db, 'f2')).toBe(true);
     expect(await deleteFeedback(db, 'f2')).toBe(false);
-    expect((await listFeedbackForContact(db, base.contactEmail)).map((f) => f.id)).toEqual(['f1']);
+    expect((await listFeedbackForContact(db, base.contactKey)).map((f) => f.id)).toEqual(['f1']);
   });
 
   it('keeps the 20 most recently seen contacts, newest first', async () => {
     const db = await seededDb();
     for (let i = 0; i < 25; i++) {
-      await rememberRecentContact(db, { email: `p${i}@x.example`, site: 'gmail', seenAt: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString() });
+      await rememberRecentContact(db, { key: `p${i}@x.example`, email: `p${i}@x.example`, site: 'gmail', seenAt: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString() });
     }
-    await rememberRecentContact(db, { email: 'P3@x.example', site: 'gmail', seenAt: '2026-11-02T00:00:00.000Z' });
+    await rememberRecentContact(db, { key: 'p3@x.example', email: 'p3@x.example', site: 'gmail', seenAt: '2026-11-02T00:00:00.000Z' });
     expect(await db.count('recentContacts')).toBe(20);
     const recent = await listRecentContacts(db, 3);
     expect(recent.map((r) => r.email)).toEqual(['p3@x.example', 'p24@x.example', 'p23@x.example']);
@@ -99,7 +101,7 @@ describe('migrations', () => {
     for (let version = 1; version <= DB_VERSION; version++) {
       const name = `upgrade-from-${version}-${Math.random()}`;
       const old = await openLensDb(name, version);
-      await old.put('feedback', { id: 'kept', contactEmail: 'a@b.example', verdict: 'bad_fit', createdAt: '2026-01-01T00:00:00.000Z' });
+      await old.put('feedback', { id: 'kept', contactKey: 'a@b.example', verdict: 'bad_fit', createdAt: '2026-01-01T00:00:00.000Z' });
       old.close();
       const current = await openLensDb(name);
       expect(await current.get('feedback', 'kept')).toMatchObject({ verdict: 'bad_fit' });
