@@ -13,6 +13,7 @@ const SIMULATOR = join(ROOT, 'test', 'e2e', 'gmail-simulator.js');
 
 export const GMAIL_APP_URL = 'https://mail.google.com/mail/u/0/';
 export const THREAD_URL = {
+  inbox: `${GMAIL_APP_URL}#inbox`,
   dana: `${GMAIL_APP_URL}#inbox/FMfcgzQXJWdanaNorthwindPricing40`,
   priya: `${GMAIL_APP_URL}#inbox/FMfcgzQXJWpriyaContosoSecurity`,
   unknown: `${GMAIL_APP_URL}#inbox/FMfcgzQXJWleeBrightfieldIntro`,

@@ -1,5 +1,6 @@
 import type { Signal } from '@preact/signals';
 import type { LensState } from '../../lib/content/session';
+import type { Participant } from '../../lib/sites/contact';
 import type { RecommendationView } from '../../lib/engine/lens';
 import { contactLabel } from '../../lib/format';
 import { CampaignHistory } from './CampaignHistory';
@@ -13,6 +14,23 @@ export interface SidebarProps {
   copiedId: Signal<string | undefined>;
   onToggle: (open: boolean) => void;
   onCopyLink: (item: RecommendationView) => void;
+  onChoose: (person: Participant) => void;
+  onCopyReport: (report: string) => void;
+}
+
+/** Several external people on one page: the rep picks who the sidebar is about. */
+function Chooser({ others, onChoose }: { others: readonly Participant[]; onChoose: (p: Participant) => void }) {
+  if (others.length === 0) return null;
+  return (
+    <div class="chooser">
+      <span class="muted">Also here:</span>{' '}
+      {others.map((p) => (
+        <button key={p.email} type="button" class="chip" onClick={() => onChoose(p)} title={p.email}>
+          {p.name ?? p.email}
+        </button>
+      ))}
+    </div>
+  );
 }
 
 function ContactHeader({ name, email, linkedinSlug, detail }: { name?: string; email?: string; linkedinSlug?: string; detail?: string }) {
@@ -25,10 +43,20 @@ function ContactHeader({ name, email, linkedinSlug, detail }: { name?: string; e
   );
 }
 
-function Body({ state, copiedId, onCopyLink }: Pick<SidebarProps, 'copiedId' | 'onCopyLink'> & { state: LensState }) {
+function Body({ state, copiedId, onCopyLink, onChoose, onCopyReport }: Omit<SidebarProps, 'state' | 'open' | 'onToggle'> & { state: LensState }) {
   switch (state.kind) {
     case 'none':
       return <p class="empty">Open a conversation to see what marketing knows about the person you're writing to.</p>;
+    case 'unrecognized':
+      return (
+        <div class="health" role="status">
+          <p>Lens can't find the person on this page: the site may have changed its layout.</p>
+          <button type="button" class="button" onClick={() => onCopyReport(state.report)}>
+            Copy report for support
+          </button>
+          <p class="muted">The report holds the page's structure only: no text, names or addresses.</p>
+        </div>
+      );
     case 'loading':
       return (
         <>
@@ -53,6 +81,7 @@ function Body({ state, copiedId, onCopyLink }: Pick<SidebarProps, 'copiedId' | '
       return (
         <>
           <ContactHeader {...view.contact} detail={detail || undefined} />
+          <Chooser others={state.contact.others ?? []} onChoose={onChoose} />
           {!view.known && <p class="notice">Not in your marketing data</p>}
           <LeadScore view={view} />
           <CampaignHistory view={view} />
@@ -65,7 +94,7 @@ function Body({ state, copiedId, onCopyLink }: Pick<SidebarProps, 'copiedId' | '
 }
 
 /** The sidebar: open, an `aside` landmark; collapsed, a slim tab that is one button. */
-export function Sidebar({ state, open, copiedId, onToggle, onCopyLink }: SidebarProps) {
+export function Sidebar({ state, open, onToggle, ...actions }: SidebarProps) {
   if (!open.value) {
     return (
       <button type="button" class="tab" aria-expanded="false" onClick={() => onToggle(true)}>
@@ -82,7 +111,7 @@ export function Sidebar({ state, open, copiedId, onToggle, onCopyLink }: Sidebar
         </button>
       </header>
       <div class="scroll">
-        <Body state={state.value} copiedId={copiedId} onCopyLink={onCopyLink} />
+        <Body state={state.value} {...actions} />
       </div>
     </aside>
   );

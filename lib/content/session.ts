@@ -1,37 +1,44 @@
 import { signal, type Signal } from '@preact/signals';
+import { redactedStructure, redactedUrl } from '../dom/redact';
 import type { LensView } from '../engine/lens';
 import type { RequestFn } from '../messaging/client';
-import type { DetectedContactInput, SiteAdapter } from '../sites/contact';
+import type { DetectedContactInput, Participant, SiteAdapter } from '../sites/contact';
 import { watchContact } from './watch-contact';
 
 export type LensState =
   | { kind: 'none' }
   | { kind: 'loading'; contact: DetectedContactInput }
   | { kind: 'ready'; contact: DetectedContactInput; view: LensView }
-  | { kind: 'error'; contact: DetectedContactInput; message: string };
+  | { kind: 'error'; contact: DetectedContactInput; message: string }
+  /** The URL promises a person, but the page's markup is not what Lens knows. */
+  | { kind: 'unrecognized'; report: string };
 
 export interface LensSession {
   state: Signal<LensState>;
+  /** Shows another person from the same page (several external people in one thread). */
+  choose(person: Participant): void;
 }
 
-/** Ties page detection to the background's lens: one lookup per person change, late answers for old pages dropped. */
-export function startLensSession(options: {
+export interface LensSessionOptions {
   site: SiteAdapter;
   doc: Document;
   currentUrl: () => URL;
   request: RequestFn;
   signal: AbortSignal;
-}): LensSession {
+  /** How long the page must stay without a person before Lens says it cannot read it. */
+  settleMs?: number;
+  version?: string;
+}
+
+/** Ties page detection to the background's lens: one lookup per person change, late answers for old pages dropped. */
+export function startLensSession(options: LensSessionOptions): LensSession {
   const state = signal<LensState>({ kind: 'none' });
   let generation = 0;
+  let healthTimer: ReturnType<typeof setTimeout> | undefined;
+  options.signal.addEventListener('abort', () => clearTimeout(healthTimer));
 
-  const show = async (contact: DetectedContactInput | null) => {
+  const lookup = async (contact: DetectedContactInput) => {
     const current = ++generation;
-    if (!contact) {
-      state.value = { kind: 'none' };
-      await options.request('lens.clear', {}).catch(() => undefined);
-      return;
-    }
     state.value = { kind: 'loading', contact };
     try {
       const view = await options.request('lens.lookup', { contact });
@@ -42,6 +49,49 @@ export function startLensSession(options: {
     }
   };
 
-  void watchContact({ site: options.site, doc: options.doc, currentUrl: options.currentUrl, signal: options.signal, onChange: show });
-  return { state };
+  const checkHealth = () => {
+    const { site, doc } = options;
+    const url = options.currentUrl();
+    if (!site.layoutUnrecognized?.(doc, url)) return;
+    const root = site.findObservedRoot(doc) ?? doc.body;
+    const report = [
+      `Smarketing Lens ${options.version ?? ''} could not find a person on a ${site.id} page.`,
+      `Page: ${redactedUrl(url)}`,
+      `Checked: ${new Date().toISOString()}`,
+      'Structure (no text, no names, no addresses):',
+      redactedStructure(root),
+    ].join('\n');
+    state.value = { kind: 'unrecognized', report };
+  };
+
+  const onChange = (contact: DetectedContactInput | null) => {
+    clearTimeout(healthTimer);
+    if (contact) return void lookup(contact);
+    generation++;
+    state.value = { kind: 'none' };
+    void options.request('lens.clear', {}).catch(() => undefined);
+    if (options.site.layoutUnrecognized) healthTimer = setTimeout(checkHealth, options.settleMs ?? 3000);
+  };
+
+  void watchContact({ site: options.site, doc: options.doc, currentUrl: options.currentUrl, signal: options.signal, onChange });
+
+  return {
+    state,
+    choose(person) {
+      const current = state.value;
+      if (current.kind !== 'ready' && current.kind !== 'error') return;
+      const { contact } = current;
+      const everyone: Participant[] = [...(contact.email ? [{ email: contact.email, name: contact.name }] : []), ...(contact.others ?? [])];
+      void lookup({
+        ...contact,
+        email: person.email,
+        name: person.name,
+        // What the page said about the first person is not true of the next one.
+        title: undefined,
+        company: undefined,
+        location: undefined,
+        others: everyone.filter((p) => p.email !== person.email),
+      });
+    },
+  };
 }

@@ -29,7 +29,8 @@ function sameContact(a: DetectedContactInput | null, b: DetectedContactInput | n
 
 /**
  * Follows the DOM, not the URL: sites such as Gmail change the URL before they draw the next view.
- * One observer, scoped to the site's main area; if the site rebuilds that area, it is found again.
+ * Observers scoped to the site's main area (and extra areas such as compose windows); if the site rebuilds its
+ * main area, it is found again.
  */
 export async function watchContact(options: WatchContactOptions): Promise<void> {
   const { site, doc, signal } = options;
@@ -58,7 +59,9 @@ export async function watchContact(options: WatchContactOptions): Promise<void> 
     // When the site replaces the whole area, start over and find its new root.
     await new Promise<void>((resolve) => {
       scope.signal.addEventListener('abort', () => resolve(), { once: true });
-      watchSubtree(root, detect, { signal: scope.signal, debounceMs: options.debounceMs ?? 40 });
+      const watch = { signal: scope.signal, debounceMs: options.debounceMs ?? 40, attributes: site.watchedAttributes };
+      watchSubtree(root, detect, watch);
+      for (const extra of site.findExtraRoots?.(doc) ?? []) watchSubtree(extra, detect, watch);
       const parent = root.parentNode;
       if (!parent) return scope.abort();
       const removal = new MutationObserver(() => {

@@ -31,14 +31,19 @@ export function waitForElement(doc: Document, find: () => Element | null, { sign
  * Calls `onChange` once per burst of mutations under `root` (trailing debounce), until aborted.
  * Returns a function that reports whether `root` is still in the document.
  */
-export function watchSubtree(root: Element, onChange: () => void, { signal, debounceMs }: { signal: AbortSignal; debounceMs: number }) {
+export function watchSubtree(
+  root: Element,
+  onChange: () => void,
+  { signal, debounceMs, attributes = [] }: { signal: AbortSignal; debounceMs: number; attributes?: readonly string[] },
+) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver(() => {
     clearTimeout(timer);
     timer = setTimeout(onChange, debounceMs);
   });
-  // Views are swapped (childList) or shown and hidden through inline styles and `hidden` (attributes).
-  observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'hidden', 'role'] });
+  // Views are swapped (childList) or shown and hidden through inline styles and `hidden`; sites may also rewrite
+  // the attributes that name a person in place.
+  observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'hidden', 'role', ...attributes] });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(timer);

@@ -60,6 +60,15 @@ export interface SiteAdapter {
   id: SiteId;
   /** The element whose subtree holds everything detection reads; observed for changes. */
   findObservedRoot(doc: Document): Element | null;
+  /** Further areas to observe when present, such as Gmail's compose windows outside the main view. */
+  findExtraRoots?(doc: Document): Element[];
+  /** Attributes that carry a person (Gmail's `email`), watched so in-place rewrites are seen. */
+  watchedAttributes?: readonly string[];
+  /**
+   * The URL promises a person (a conversation, a profile, a record) but the page has none of the markup Lens
+   * knows for it: the site probably changed its layout. Only asked after the page has settled.
+   */
+  layoutUnrecognized?(doc: Document, url: URL): boolean;
   detect(doc: Document, url: URL): DetectedContactInput | null;
   /** Makes room for the sidebar so it covers none of the site's own controls. */
   reserveSpace(doc: Document, widthPx: number): void;

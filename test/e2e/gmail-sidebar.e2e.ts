@@ -130,6 +130,46 @@ describe('Gmail conversation → sidebar', () => {
   });
 });
 
+describe('Gmail: more than one person', () => {
+  it('lets the rep switch to another external person in the thread', async () => {
+    const page = await context.newPage();
+    await page.goto(THREAD_URL.dana);
+    const aside = sidebar(page);
+    await expect.poll(() => aside.getByText('Dana Whitfield', { exact: true }).count(), { timeout: 15_000 }).toBe(1);
+    await aside.getByRole('button', { name: 'Jonah Reyes' }).click();
+    await expect.poll(() => aside.locator('.contact-name').textContent()).toBe('Jonah Reyes');
+    await expect.poll(() => section(page, 'Persona').textContent()).toContain('Operations Leader');
+    expect(await aside.getByRole('button', { name: 'Dana Whitfield' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('follows the recipients of a new message as the compose window opens', async () => {
+    const page = await context.newPage();
+    await page.goto(`${THREAD_URL.inbox}`);
+    const aside = sidebar(page);
+    await expect.poll(() => aside.textContent(), { timeout: 15_000 }).toContain('Open a conversation');
+    await page.evaluate(() => (location.hash = '#inbox?compose=new'));
+    await expect.poll(() => aside.locator('.contact-name').textContent(), { timeout: 10_000 }).toBe('Raj Patel');
+    expect(await aside.getByText('raj.patel@tailspin.example').count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-compose.png') });
+    await page.close();
+  });
+
+  it('says so in one line, with a redacted report, when Gmail’s markup is not what Lens knows', async () => {
+    const page = await context.newPage();
+    await page.goto(THREAD_URL.dana);
+    const aside = sidebar(page);
+    await expect.poll(() => aside.getByText('Dana Whitfield', { exact: true }).count(), { timeout: 15_000 }).toBe(1);
+    // Simulate a Gmail redesign: the message headers lose the attributes Lens reads.
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('[role="main"] [email]')) el.removeAttribute('email');
+    });
+    await aside.getByText("Lens can't find the person on this page").waitFor({ timeout: 10_000 });
+    expect(await aside.getByRole('button', { name: 'Copy report for support' }).count()).toBe(1);
+    await page.close();
+  });
+});
+
 describe('popup feedback', () => {
   it('records one-click feedback for the tab’s contact, confirms, undoes, and keeps it across a browser restart', async () => {
     const gmail = await context.newPage();

@@ -16,8 +16,17 @@
     return { list: all.find((v) => v.querySelector('tr.zA')), thread: all.find((v) => !v.querySelector('tr.zA')) };
   }
 
+  async function drawCompose() {
+    const dock = document.querySelector('.dw .no');
+    if (!location.hash.includes('compose=new')) return dock.replaceChildren();
+    const html = await (await fetch('/__fixtures/gmail/2026-11-20-compose.html')).text();
+    const next = new DOMParser().parseFromString(html, 'text/html');
+    dock.replaceChildren(...[...next.querySelector('.dw .no').childNodes].map((n) => document.importNode(n, true)));
+  }
+
   async function draw() {
-    const id = location.hash.split('/').pop();
+    await drawCompose();
+    const id = location.hash.split('?')[0].split('/').pop();
     const file = THREADS[id];
     const { list, thread } = views();
     if (!file) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DetectedContact } from '../../lib/sites/contact';
-import { detectGmailContact, findSignedInAccount } from '../../lib/sites/gmail/detect';
+import { detectGmailContact, findSignedInAccount, gmailLayoutUnrecognized } from '../../lib/sites/gmail/detect';
 import { isGmailApp, isGmailConversationUrl } from '../../lib/sites/gmail/urls';
 import { GMAIL_FIXTURES, fixtureNames, loadFixture } from './helpers';
 
@@ -16,6 +16,7 @@ describe('Gmail fixtures → detected contact', () => {
         '2026-11-20-conversation-unknown.html',
         '2026-11-20-inbox.html',
         '2026-11-20-own-thread.html',
+        '2026-11-20-compose.html',
       ]),
     );
   });
@@ -61,6 +62,27 @@ describe('Gmail detection rules', () => {
     const doc = loadFixture('2026-11-20-conversation.html');
     for (const td of doc.querySelectorAll('td.gF')) td.classList.remove('gF');
     expect(detectGmailContact(doc, url)?.email).toBe('dana.whitfield@northwind.example');
+  });
+
+  it('prefers the open conversation over a compose window, and reads a reply being written to someone new', () => {
+    const doc = loadFixture('2026-11-20-conversation.html');
+    const compose = loadFixture('2026-11-20-compose.html').querySelector('.dw')!;
+    doc.querySelector('.dw')!.replaceWith(doc.importNode(compose, true));
+    expect(detectGmailContact(doc, url)?.email).toBe('dana.whitfield@northwind.example');
+    const internal = loadFixture('2026-11-20-own-thread.html');
+    internal.querySelector('.dw')!.replaceWith(internal.importNode(compose, true));
+    expect(detectGmailContact(internal, url)).toMatchObject({ pageKind: 'compose', email: 'raj.patel@tailspin.example' });
+  });
+
+  it('tells an unrecognised layout from a conversation with no one external', () => {
+    const own = loadFixture('2026-11-20-own-thread.html');
+    expect(detectGmailContact(own, url)).toBeNull();
+    expect(gmailLayoutUnrecognized(own, url)).toBe(false);
+    const changed = loadFixture('2026-11-20-conversation.html');
+    for (const el of changed.querySelectorAll('[email]')) el.removeAttribute('email');
+    expect(detectGmailContact(changed, url)).toBeNull();
+    expect(gmailLayoutUnrecognized(changed, url)).toBe(true);
+    expect(gmailLayoutUnrecognized(changed, new URL('https://mail.google.com/mail/u/0/#inbox'))).toBe(false);
   });
 
   it('ignores pages outside the Gmail app', () => {

@@ -13,6 +13,8 @@ function mount(state: LensState, open = true) {
     copiedId: signal<string | undefined>(undefined),
     onToggle: vi.fn<(open: boolean) => void>(),
     onCopyLink: vi.fn<(item: LensView['recommendations'][number]) => void>(),
+    onChoose: vi.fn<(person: { email: string; name?: string }) => void>(),
+    onCopyReport: vi.fn<(report: string) => void>(),
   };
   render(<Sidebar {...props} />, container);
   return { container, props };
@@ -30,6 +32,20 @@ const unknownView: LensView = {
 };
 
 describe('sidebar', () => {
+  it('offers the other people on the page, and says when it cannot read the page', () => {
+    const others = [{ email: 'jonah.reyes@northwind.example', name: 'Jonah Reyes' }];
+    const ready = mount({ kind: 'ready', contact: { ...contact, others }, view: unknownView });
+    const chip = [...ready.container.querySelectorAll<HTMLButtonElement>('.chooser button')];
+    expect(chip.map((b) => b.textContent)).toEqual(['Jonah Reyes']);
+    chip[0]!.click();
+    expect(ready.props.onChoose).toHaveBeenCalledWith(others[0]);
+
+    const broken = mount({ kind: 'unrecognized', report: 'div.nH[role="main"]' });
+    expect(broken.container.textContent).toContain("Lens can't find the person on this page");
+    [...broken.container.querySelectorAll('button')].find((b) => b.textContent === 'Copy report for support')!.click();
+    expect(broken.props.onCopyReport).toHaveBeenCalledWith('div.nH[role="main"]');
+  });
+
   it('is an aside labelled "Smarketing Lens" that collapses to a single button of that name', () => {
     const open = mount({ kind: 'none' });
     const aside = open.container.querySelector('aside');

@@ -1,11 +1,14 @@
 import type { SiteAdapter } from '../contact';
-import { detectGmailContact, findGmailObservedRoot } from './detect';
+import { detectGmailContact, findGmailComposeRoots, findGmailObservedRoot, gmailLayoutUnrecognized } from './detect';
 
 const STYLE_ID = 'smarketing-lens-reserve';
 
 export const gmailSite: SiteAdapter = {
   id: 'gmail',
   findObservedRoot: findGmailObservedRoot,
+  findExtraRoots: findGmailComposeRoots,
+  watchedAttributes: ['email', 'data-hovercard-id'],
+  layoutUnrecognized: gmailLayoutUnrecognized,
   detect: (doc, url) => detectGmailContact(doc, url),
   /** Gmail fills the viewport; narrowing its root element keeps every Gmail control clear of the sidebar. */
   reserveSpace(doc, widthPx) {

@@ -12,6 +12,16 @@ export const GMAIL = {
   recipients: { css: ['.hb span[email]', 'span.g2[email]'], seen: '2025-08', fixtures: ['2026-11-20-conversation.html'] },
   /** Thread subject; gmail.js and FlowCrypt use h2.hP, InboxSDK `.ha h2`. */
   subject: { css: ['h2.hP', '.ha h2'], seen: '2025-08', fixtures: ['2026-11-20-conversation.html'] },
+  /** Compose windows (new message, pop-out) live outside the main view (InboxSDK getComposeWindowContainer). */
+  composeContainer: { css: '.dw .nH > .nH > .no', seen: '2023-11', fixtures: ['2026-11-20-compose.html'] },
+  /** Recipient chips of the 2021+ compose ("peoplekit"); address in data-hovercard-id, name in data-name. */
+  composeRecipients: {
+    css: ['.anm[name="to"] [role="option"][data-hovercard-id], .anm[name="cc"] [role="option"][data-hovercard-id]', 'div[name="to"] [data-hovercard-id], div[name="cc"] [data-hovercard-id]'],
+    seen: '2021-10',
+    fixtures: ['2026-11-20-compose.html'],
+  },
+  /** The compose window's subject field (InboxSDK getSubjectInput). */
+  composeSubject: { css: 'input[name="subjectbox"]', seen: '2023-11', fixtures: ['2026-11-20-compose.html'] },
   /** Signed-in account: the Google Account button's label ends with "(address)". */
   accountButton: { css: 'a[aria-label^="Google Account"]', seen: '2024-01', fixtures: ['2026-11-20-conversation.html'] },
 } as const;
