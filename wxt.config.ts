@@ -18,7 +18,9 @@ export default defineConfig({
     name: 'Smarketing Lens',
     description:
       "Marketing's context beside the sales tools you already use: lead score, campaign history, persona and content to send, plus one-click lead-quality feedback.",
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms'],
+    // Marketing's webhook origin is asked for at run time, only when the user sets one.
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     action: { default_title: 'Smarketing Lens' },
     ...(browser === 'firefox' ? FIREFOX_SETTINGS : {}),
   }),

@@ -1,6 +1,9 @@
 import type { Signal } from '@preact/signals';
 import type { LensState } from '../../lib/content/session';
 import type { Participant } from '../../lib/sites/contact';
+import type { FeedbackState } from '../../lib/content/feedback';
+import type { FeedbackReason, Verdict } from '../../lib/model/feedback';
+import { FeedbackBar } from './FeedbackBar';
 import type { RecommendationView } from '../../lib/engine/lens';
 import { contactLabel } from '../../lib/format';
 import { CampaignHistory } from './CampaignHistory';
@@ -16,6 +19,16 @@ export interface SidebarProps {
   onCopyLink: (item: RecommendationView) => void;
   onChoose: (person: Participant) => void;
   onCopyReport: (report: string) => void;
+  feedback: SidebarFeedback;
+}
+
+/** The feedback form's signals and events. */
+export interface SidebarFeedback {
+  state: Signal<FeedbackState>;
+  reason: Signal<FeedbackReason | undefined>;
+  note: Signal<string>;
+  onVerdict: (verdict: Verdict) => void;
+  onUndo: () => void;
 }
 
 /** Several external people on one page: the rep picks who the sidebar is about. */
@@ -43,7 +56,7 @@ function ContactHeader({ name, email, linkedinSlug, detail }: { name?: string; e
   );
 }
 
-function Body({ state, copiedId, onCopyLink, onChoose, onCopyReport }: Omit<SidebarProps, 'state' | 'open' | 'onToggle'> & { state: LensState }) {
+function Body({ state, copiedId, onCopyLink, onChoose, onCopyReport }: Omit<SidebarProps, 'state' | 'open' | 'onToggle' | 'feedback'> & { state: LensState }) {
   switch (state.kind) {
     case 'none':
       return <p class="empty">Open a conversation to see what marketing knows about the person you're writing to.</p>;
@@ -94,7 +107,7 @@ function Body({ state, copiedId, onCopyLink, onChoose, onCopyReport }: Omit<Side
 }
 
 /** The sidebar: open, an `aside` landmark; collapsed, a slim tab that is one button. */
-export function Sidebar({ state, open, onToggle, ...actions }: SidebarProps) {
+export function Sidebar({ state, open, onToggle, feedback, ...actions }: SidebarProps) {
   if (!open.value) {
     return (
       <button type="button" class="tab" aria-expanded="false" onClick={() => onToggle(true)}>
@@ -113,6 +126,17 @@ export function Sidebar({ state, open, onToggle, ...actions }: SidebarProps) {
       <div class="scroll">
         <Body state={state.value} {...actions} />
       </div>
+      {state.value.kind === 'ready' && (
+        <FeedbackBar
+          state={feedback.state.value}
+          reason={feedback.reason.value}
+          note={feedback.note.value}
+          onVerdict={feedback.onVerdict}
+          onReason={(value) => (feedback.reason.value = value)}
+          onNote={(value) => (feedback.note.value = value)}
+          onUndo={feedback.onUndo}
+        />
+      )}
     </aside>
   );
 }

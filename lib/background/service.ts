@@ -30,6 +30,12 @@ export interface ServiceDeps {
   newId?: () => string;
 }
 
+/** The handlers of looking people up and recording feedback; delivery has its own (delivery-handlers.ts). */
+export type CoreHandlers = Pick<
+  Handlers,
+  'lens.lookup' | 'lens.clear' | 'tab.getContact' | 'contacts.listRecent' | 'feedback.submit' | 'feedback.undo' | 'feedback.listForContact'
+>;
+
 /** One identity per person: a known contact is filed under their primary email whatever page they were seen on. */
 function identityOf(detected: DetectedContact, record: ContactRecord | null): ContactIdentity {
   const parts = {
@@ -44,7 +50,7 @@ function identityOf(detected: DetectedContact, record: ContactRecord | null): Co
 const fullName = (record: ContactRecord) => `${record.contact.firstName} ${record.contact.lastName}`.trim();
 
 /** The background's answers to every request; state lives in IndexedDB and the tab map, never in the pages. */
-export function createHandlers(deps: ServiceDeps): Handlers {
+export function createHandlers(deps: ServiceDeps): CoreHandlers {
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? (() => crypto.randomUUID());
   let library: Promise<Library> | undefined;
@@ -61,7 +67,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         tabId === undefined ? undefined : deps.tabs.set(tabId, { identity, name, site: contact.site, known: record !== null }),
         rememberRecentContact(db, { ...identity, name, site: contact.site, seenAt: now().toISOString() }),
       ]);
-      return buildLensView({ detected: contact, record, ...lib, sla, now: now() });
+      return { ...buildLensView({ detected: contact, record, ...lib, sla, now: now() }), identity };
     },
     async 'lens.clear'(_payload, { tabId }) {
       if (tabId !== undefined) await deps.tabs.set(tabId, null);

@@ -1,9 +1,15 @@
 import { browser } from 'wxt/browser';
-import { ContactIdentity } from '../model';
+import { ContactIdentity, WebhookDestination } from '../model';
 import type { TabContact } from '../messaging/protocol';
 import { createRouter } from '../messaging/router';
+import { webhookSetting } from '../settings';
 import { openLensDb, seedDemoDataset, type LensDatabase } from '../store';
+import { deliverDue } from '../sync/deliver';
+import { createDeliveryHandlers, type DestinationStore } from './delivery-handlers';
+import { composeHandlers } from './handlers';
 import { createHandlers, type TabContacts } from './service';
+
+const DELIVERY_ALARM = 'lens-delivery';
 
 /** The tab → contact map lives in `storage.session`: it survives the service worker stopping, not the browser closing. */
 const sessionTabs: TabContacts = {
@@ -18,6 +24,18 @@ const sessionTabs: TabContacts = {
     await (contact ? browser.storage.session.set({ [key]: contact }) : browser.storage.session.remove(key));
   },
 };
+
+const destinations: DestinationStore = {
+  async get() {
+    const parsed = WebhookDestination.safeParse(await webhookSetting.getValue());
+    return parsed.success ? parsed.data : null;
+  },
+  set: (value) => webhookSetting.setValue(value),
+};
+
+async function hasOriginPermission(url: string): Promise<boolean> {
+  return browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] });
+}
 
 async function loadDemoDataset(): Promise<unknown> {
   const response = await fetch(browser.runtime.getURL('/demo/marketing-demo.json'));
@@ -38,15 +56,56 @@ function databaseOpener(): () => Promise<LensDatabase> {
     });
 }
 
+/** One delivery run at a time; an alarm brings the worker back for retries even after it was stopped. */
+function deliveryRunner(db: () => Promise<LensDatabase>) {
+  let running: Promise<unknown> | undefined;
+  let again = false;
+  const schedule = async (at: Date | null) => {
+    if (at) await browser.alarms.create(DELIVERY_ALARM, { when: Math.max(Date.now() + 1000, at.getTime()) });
+    else await browser.alarms.clear(DELIVERY_ALARM);
+  };
+  const runOnce = async () =>
+    deliverDue({
+      db: await db(),
+      destination: destinations.get,
+      fetch: (input, init) => fetch(input, init),
+      now: () => new Date(),
+      schedule,
+      newBatchId: () => crypto.randomUUID(),
+    });
+  const kick = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = runOnce()
+      .catch((error) => console.error('[Smarketing Lens] delivery failed', error))
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          kick();
+        }
+      });
+  };
+  return kick;
+}
+
 /** Everything the service worker does at start: register listeners synchronously, open nothing until asked. */
 export function startBackground(): void {
   const db = databaseOpener();
-  const route = createRouter(createHandlers({ db, tabs: sessionTabs }), {
+  const kick = deliveryRunner(db);
+  const delivery = createDeliveryHandlers({ db, destinations, hasOriginPermission, kick, fetch: (input, init) => fetch(input, init) });
+  const route = createRouter(composeHandlers(createHandlers({ db, tabs: sessionTabs }), delivery, db), {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     onError: (type, error) => console.error(`[Smarketing Lens] ${type} failed`, error),
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   browser.runtime.onInstalled.addListener(() => void db().catch((e) => console.error('[Smarketing Lens] setup failed', e)));
+  browser.runtime.onStartup.addListener(kick);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === DELIVERY_ALARM) kick();
+  });
   browser.tabs.onRemoved.addListener((tabId) => void sessionTabs.set(tabId, null));
 }

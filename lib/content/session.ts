@@ -1,6 +1,7 @@
 import { signal, type Signal } from '@preact/signals';
 import { redactedStructure, redactedUrl } from '../dom/redact';
 import type { LensView } from '../engine/lens';
+import type { ContactIdentity } from '../model/identity';
 import type { RequestFn } from '../messaging/client';
 import type { DetectedContactInput, Participant, SiteAdapter } from '../sites/contact';
 import { watchContact } from './watch-contact';
@@ -8,7 +9,7 @@ import { watchContact } from './watch-contact';
 export type LensState =
   | { kind: 'none' }
   | { kind: 'loading'; contact: DetectedContactInput }
-  | { kind: 'ready'; contact: DetectedContactInput; view: LensView }
+  | { kind: 'ready'; contact: DetectedContactInput; view: LensView & { identity: ContactIdentity } }
   | { kind: 'error'; contact: DetectedContactInput; message: string }
   /** The URL promises a person, but the page's markup is not what Lens knows. */
   | { kind: 'unrecognized'; report: string };

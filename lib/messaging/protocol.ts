@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { FeedbackInput, Id } from '../model';
+import { ContactIdentity as ContactIdentitySchema, FeedbackInput, Id, UsageAction, WebhookUrl } from '../model';
 import { DetectedContact } from '../sites/contact';
-import type { ContactIdentity, Feedback } from '../model';
+import type { ContactIdentity, Feedback, WebhookDestination } from '../model';
+import type { OutboxSummary } from '../store/outbox';
 import type { RecentContact } from '../store/schema';
 import type { LensView } from '../engine/lens';
 
 /**
  * The one message protocol between content scripts, extension pages and the background.
  * Each request is `{ type: '<domain>.<verb>', ...payload }`; each answer is `{ ok: true, data }` or `{ ok: false, error }`.
- * `from` says who may send it: a content script in a tab, or one of this extension's own pages.
+ * `from` says who may send it: a content script in a tab, one of this extension's own pages, or either.
  */
 export const REQUESTS = {
   /** Content script: this tab now shows this contact; answer with the lens for the sidebar. */
@@ -19,10 +20,32 @@ export const REQUESTS = {
   'tab.getContact': { from: 'page', payload: z.object({ tabId: z.number().int().nonnegative() }) },
   /** Popup: the contacts looked at most recently. */
   'contacts.listRecent': { from: 'page', payload: z.object({ limit: z.number().int().min(1).max(50).default(10) }) },
-  /** Lead-quality feedback on a contact. */
-  'feedback.submit': { from: 'page', payload: z.object({ feedback: FeedbackInput }) },
-  'feedback.undo': { from: 'page', payload: z.object({ id: Id }) },
-  'feedback.listForContact': { from: 'page', payload: z.object({ key: z.string().min(1).max(200) }) },
+  /** Lead-quality feedback on a contact, from the popup or the sidebar. */
+  'feedback.submit': { from: 'any', payload: z.object({ feedback: FeedbackInput }) },
+  'feedback.undo': { from: 'any', payload: z.object({ id: z.string().min(1).max(100) }) },
+  'feedback.listForContact': { from: 'any', payload: z.object({ key: z.string().min(1).max(200) }) },
+  'feedback.listAll': { from: 'page', payload: z.object({}) },
+  /** A rep did something with a recommended asset. */
+  'usage.record': {
+    from: 'content',
+    payload: z.object({ contact: ContactIdentitySchema, contentId: Id, action: UsageAction, rank: z.number().int().min(1).max(50) }),
+  },
+  /** Where events go: marketing's webhook (options page). */
+  'destination.get': { from: 'page', payload: z.object({}) },
+  'destination.save': {
+    from: 'page',
+    payload: z.object({
+      url: WebhookUrl,
+      /** Empty keeps the secret already saved. */
+      secret: z.string().max(256, 'must be at most 256 characters'),
+      slackText: z.boolean().default(false),
+    }),
+  },
+  'destination.remove': { from: 'page', payload: z.object({}) },
+  'destination.sendTest': { from: 'page', payload: z.object({}) },
+  /** What waits in the outbox, and the delivery state of given feedback items. */
+  'delivery.status': { from: 'any', payload: z.object({ ids: z.array(z.string().max(100)).max(200).default([]) }) },
+  'delivery.retryFailed': { from: 'page', payload: z.object({}) },
 } as const;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -31,13 +54,22 @@ export type ParsedPayload<T extends RequestType> = z.output<(typeof REQUESTS)[T]
 
 /** What each request answers with (produced by the background itself, so typed rather than parsed). */
 export interface ResponseData {
-  'lens.lookup': LensView;
+  /** The lens, and the identity feedback and usage on this person are filed under. */
+  'lens.lookup': LensView & { identity: ContactIdentity };
   'lens.clear': null;
   'tab.getContact': { contact: TabContact | null };
   'contacts.listRecent': RecentContact[];
   'feedback.submit': Feedback;
   'feedback.undo': { undone: boolean };
   'feedback.listForContact': Feedback[];
+  'feedback.listAll': Feedback[];
+  'usage.record': null;
+  'destination.get': DestinationView;
+  'destination.save': DestinationView;
+  'destination.remove': DestinationView;
+  'destination.sendTest': { delivered: boolean; message: string };
+  'delivery.status': OutboxSummary & { items: Record<string, DeliveryItemState> };
+  'delivery.retryFailed': { requeued: number };
 }
 
 /** Who a tab shows, as the background resolved it: the identity feedback is filed under. */
@@ -47,6 +79,16 @@ export interface TabContact {
   site: DetectedContact['site'];
   known: boolean;
 }
+
+/** The destination as pages see it: never the secret itself. */
+export interface DestinationView {
+  destination: (Omit<WebhookDestination, 'secret'> & { hasSecret: true }) | null;
+  /** Whether the browser lets the extension reach the webhook's origin (asked at run time). */
+  permission: 'granted' | 'not-granted' | 'none-needed';
+}
+
+/** Where one feedback item is: kept in the browser only, waiting, refused, or handed to marketing. */
+export type DeliveryItemState = 'local' | 'queued' | 'failed' | 'sent';
 
 export type Response<T extends RequestType> = { ok: true; data: ResponseData[T] } | { ok: false; error: string };
 

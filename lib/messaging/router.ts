@@ -47,7 +47,13 @@ export function createRouter(handlers: Handlers, options: RouterOptions) {
     const spec = REQUESTS[type as RequestType];
 
     let context: HandlerContext;
-    if (spec.from === 'content') {
+    const from: 'content' | 'page' | 'any' = spec.from;
+    if (from === 'any') {
+      const tabId = sender.tab?.id;
+      if (!isOwnPage(sender) && (tabId === undefined || tabId < 0))
+        return { ok: false, error: `Rejected: "${type}" must come from a content script in a tab or an extension page.` };
+      context = isOwnPage(sender) ? {} : { tabId };
+    } else if (from === 'content') {
       const tabId = sender.tab?.id;
       if (isOwnPage(sender) || tabId === undefined || tabId < 0)
         return { ok: false, error: `Rejected: "${type}" must come from a content script in a tab.` };

@@ -51,5 +51,7 @@ export const Feedback = FeedbackInput.omit({ contact: true }).extend({
   sourceCampaignId: Id.optional(),
   sourceCampaignName: ShortText.optional(),
   createdAt: IsoDateTime,
+  /** When marketing's webhook accepted it; absent while kept locally or waiting. */
+  deliveredAt: IsoDateTime.optional(),
 });
 export type Feedback = z.infer<typeof Feedback>;

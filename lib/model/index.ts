@@ -4,3 +4,4 @@ export * from './marketing';
 export * from './identity';
 export * from './feedback';
 export * from './dataset';
+export * from './delivery';

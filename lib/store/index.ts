@@ -3,3 +3,4 @@ export * from './db';
 export * from './migrations';
 export * from './dataset';
 export * from './repositories';
+export * from './outbox';

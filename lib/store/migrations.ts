@@ -21,6 +21,12 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LensDB>, tx: UpgradeTra
     feedback.createIndex('byCreatedAt', 'createdAt');
     db.createObjectStore('recentContacts', { keyPath: 'key' }).createIndex('bySeenAt', 'seenAt');
     db.createObjectStore('meta', { keyPath: 'key' });
+    // Delivery to marketing: `seq` keeps creation order, which is delivery order.
+    const outbox = db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+    outbox.createIndex('byId', 'id', { unique: true });
+    const usage = db.createObjectStore('usage', { keyPath: 'id' });
+    usage.createIndex('byAt', 'at');
+    usage.createIndex('byContent', 'contentId');
   },
 ];
 

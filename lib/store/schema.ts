@@ -1,5 +1,5 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { Campaign, Contact, ContactIdentity, ContentAsset, EngagementEvent, Feedback, Persona, Sla } from '../model';
+import type { Campaign, Contact, ContactIdentity, ContentAsset, EngagementEvent, Feedback, OutboxItem, Persona, Sla, UsageRecord } from '../model';
 
 export const DB_NAME = 'smarketing-lens';
 
@@ -31,6 +31,8 @@ export interface LensDB extends DBSchema {
   feedback: { key: string; value: Feedback; indexes: { byContactKey: string; byCreatedAt: string } };
   recentContacts: { key: string; value: RecentContact; indexes: { bySeenAt: string } };
   meta: { key: string; value: DatasetInfo | SlaRecord };
+  outbox: { key: number; value: OutboxItem; indexes: { byId: string } };
+  usage: { key: string; value: UsageRecord; indexes: { byAt: string; byContent: string } };
 }
 
 export type LensDatabase = IDBPDatabase<LensDB>;

@@ -3,6 +3,8 @@ import { render } from 'preact';
 import { Sidebar } from '../../components/sidebar/Sidebar';
 import type { LensState } from '../../lib/content/session';
 import type { LensView } from '../../lib/engine/lens';
+import type { FeedbackState } from '../../lib/content/feedback';
+import type { FeedbackReason, Verdict } from '../../lib/model/feedback';
 
 function mount(state: LensState, open = true) {
   const container = document.createElement('div');
@@ -15,13 +17,21 @@ function mount(state: LensState, open = true) {
     onCopyLink: vi.fn<(item: LensView['recommendations'][number]) => void>(),
     onChoose: vi.fn<(person: { email: string; name?: string }) => void>(),
     onCopyReport: vi.fn<(report: string) => void>(),
+    feedback: {
+      state: signal<FeedbackState>({ kind: 'idle' }),
+      reason: signal<FeedbackReason | undefined>(undefined),
+      note: signal(''),
+      onVerdict: vi.fn<(verdict: Verdict) => void>(),
+      onUndo: vi.fn<() => void>(),
+    },
   };
   render(<Sidebar {...props} />, container);
   return { container, props };
 }
 
 const contact = { site: 'gmail' as const, pageKind: 'conversation' as const, email: 'x@y.example', name: '<img src=x onerror=alert(1)>' };
-const unknownView: LensView = {
+const unknownView: LensView & { identity: { key: string; email: string } } = {
+  identity: { key: 'x@y.example', email: 'x@y.example' },
   contact: { email: 'x@y.example', name: '<img src=x onerror=alert(1)>' },
   known: false,
   campaignTouches: [],

@@ -92,7 +92,7 @@ describe('migrations', () => {
     const db = await openLensDb(`fresh-${Math.random()}`);
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].toSorted()).toEqual(
-      ['campaigns', 'contacts', 'content', 'events', 'feedback', 'meta', 'personas', 'recentContacts'].toSorted(),
+      ['campaigns', 'contacts', 'content', 'events', 'feedback', 'meta', 'outbox', 'personas', 'recentContacts', 'usage'].toSorted(),
     );
   });
 

@@ -1,0 +1,27 @@
+import type { Handlers } from '../messaging/router';
+import type { LensDatabase } from '../store';
+import type { createDeliveryHandlers } from './delivery-handlers';
+import type { CoreHandlers } from './service';
+
+/** Every request's handler: the core ones, with feedback also handed to delivery once it is saved or undone. */
+export function composeHandlers(
+  core: CoreHandlers,
+  delivery: ReturnType<typeof createDeliveryHandlers>,
+  db: () => Promise<LensDatabase>,
+): Handlers {
+  return {
+    ...core,
+    ...delivery.handlers,
+    async 'feedback.submit'(payload, context) {
+      const item = await core['feedback.submit'](payload, context);
+      await delivery.onFeedbackSaved(item);
+      return item;
+    },
+    async 'feedback.undo'(payload, context) {
+      const item = await (await db()).get('feedback', payload.id);
+      const result = await core['feedback.undo'](payload, context);
+      if (item && result.undone) await delivery.onFeedbackUndone(item);
+      return result;
+    },
+  };
+}

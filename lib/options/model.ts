@@ -1,0 +1,97 @@
+import { signal } from '@preact/signals';
+import type { DestinationView, ResponseData } from '../messaging/protocol';
+import type { RequestFn } from '../messaging/client';
+
+export interface PermissionApi {
+  contains(origin: string): Promise<boolean>;
+  /** Opens the browser's prompt; never awaited before saving (it may never settle). */
+  request(origin: string): Promise<boolean>;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The options page's state and actions; the components only render it. */
+export function createOptionsModel(request: RequestFn, permissions: PermissionApi, download: (name: string, text: string) => void) {
+  const destination = signal<DestinationView | null>(null);
+  const status = signal<ResponseData['delivery.status'] | null>(null);
+  const url = signal('');
+  const secret = signal('');
+  const slackText = signal(false);
+  const notice = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const busy = signal(false);
+
+  const refreshStatus = async () => {
+    status.value = await request('delivery.status', { ids: [] });
+  };
+  const show = (view: DestinationView) => {
+    destination.value = view;
+    url.value = view.destination?.url ?? '';
+    slackText.value = view.destination?.slackText ?? false;
+    secret.value = '';
+  };
+  const act = async (work: () => Promise<void>) => {
+    busy.value = true;
+    notice.value = null;
+    try {
+      await work();
+    } catch (error) {
+      notice.value = { kind: 'error', text: message(error) };
+    } finally {
+      busy.value = false;
+    }
+  };
+
+  return {
+    destination,
+    status,
+    url,
+    secret,
+    slackText,
+    notice,
+    busy,
+    async load() {
+      await act(async () => {
+        show(await request('destination.get', {}));
+        await refreshStatus();
+      });
+    },
+    save() {
+      const origin = URL.canParse(url.value) ? `${new URL(url.value).origin}/*` : undefined;
+      return act(async () => {
+        show(await request('destination.save', { url: url.value, secret: secret.value, slackText: slackText.value }));
+        notice.value = { kind: 'ok', text: 'Saved. Feedback and content usage now go to this webhook.' };
+        // Ask for the origin only after saving: the prompt may never be answered.
+        if (origin && !(await permissions.contains(origin)))
+          void permissions.request(origin).then(async () => show(await request('destination.get', {})), () => undefined);
+      });
+    },
+    remove() {
+      return act(async () => {
+        show(await request('destination.remove', {}));
+        notice.value = { kind: 'ok', text: 'Removed. Nothing leaves the browser now.' };
+      });
+    },
+    sendTest() {
+      return act(async () => {
+        const result = await request('destination.sendTest', {});
+        notice.value = { kind: result.delivered ? 'ok' : 'error', text: result.message };
+      });
+    },
+    retryFailed() {
+      return act(async () => {
+        const { requeued } = await request('delivery.retryFailed', {});
+        notice.value = { kind: 'ok', text: `${requeued} events queued again.` };
+        await refreshStatus();
+      });
+    },
+    refreshStatus,
+    exportFeedback() {
+      return act(async () => {
+        const { feedbackCsv } = await import('../export/csv');
+        download(`lens-feedback-${new Date().toISOString().slice(0, 10)}.csv`, feedbackCsv(await request('feedback.listAll', {})));
+      });
+    },
+  };
+}
+
+export type OptionsModel = ReturnType<typeof createOptionsModel>;

@@ -1,0 +1,106 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { THREAD_URL, launchLens } from '../../scripts/lens-browser.mjs';
+import { Receiver } from '../support/receiver';
+
+const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
+const SECRET = 'e2e-signing-secret-0123456789';
+
+let userDataDir: string;
+let context: BrowserContext;
+let extensionId: string;
+let receiver: Receiver;
+
+beforeAll(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  receiver = new Receiver(SECRET);
+  receiver.cors = true; // no host permission is granted in headless Chromium: the receiver answers CORS
+  await receiver.start();
+  userDataDir = await mkdtemp(join(tmpdir(), 'lens-loop-'));
+  ({ context, extensionId } = await launchLens({ userDataDir }));
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://mail.google.com' });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await receiver?.stop();
+  await rm(userDataDir, { recursive: true, force: true });
+});
+
+const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Smarketing Lens' });
+
+describe('the loop back to marketing', () => {
+  it('refuses a webhook that is not https, and saves one with a signing secret', async () => {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByLabel('Webhook URL').fill('http://hooks.example/lens');
+    await options.getByLabel('Signing secret').fill(SECRET);
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('alert').getByText(/url must start with https:\/\/ \(http:\/\/ only for localhost or 127\.0\.0\.1\)/).waitFor();
+
+    await options.getByLabel('Webhook URL').fill(receiver.url);
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('status').getByText('Saved. Feedback and content usage now go to this webhook.').waitFor();
+    await options.getByRole('button', { name: 'Send test event' }).click();
+    await options.getByRole('status').getByText(/The receiver accepted the test event \(HTTP 200\)/).waitFor();
+    expect(receiver.badSignatures).toBe(0);
+    await options.screenshot({ path: join(ARTIFACTS, 'options-webhook.png') });
+    await options.close();
+  });
+
+  it('delivers sidebar feedback and content usage to the receiver, signed, once each', async () => {
+    const page = await context.newPage();
+    await page.goto(THREAD_URL.dana);
+    const aside = sidebar(page);
+    await expect.poll(() => aside.getByText('Dana Whitfield', { exact: true }).count(), { timeout: 15_000 }).toBe(1);
+
+    // Recommendations shown are reported as "shown" with their rank.
+    await expect.poll(() => receiver.events.filter((e) => e.type === 'usage' && e.action === 'shown').length, { timeout: 15_000 }).toBe(3);
+
+    await aside.locator('li').filter({ hasText: 'Matches "pricing"' }).first().getByRole('button', { name: 'Copy link' }).click();
+    await aside.getByRole('button', { name: 'Copied' }).waitFor();
+
+    const note = 'Budget opens in Q1 🚀 <img src=x onerror=alert(1)> ميزانية';
+    await aside.getByText('Add a reason or note').click();
+    await aside.getByRole('button', { name: 'Too early' }).click();
+    await aside.getByLabel('Note').fill(note);
+    await aside.getByRole('button', { name: 'Not ready', exact: true }).click();
+    await aside.getByRole('status').getByText('Saved “Not ready”.').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-feedback.png') });
+
+    // A verdict given by mistake and taken back at once.
+    await aside.getByRole('button', { name: 'Bad fit', exact: true }).click();
+    await aside.getByRole('button', { name: 'Undo' }).click();
+    await aside.getByText('Took back “Bad fit”.').waitFor();
+
+    await expect
+      .poll(() => receiver.events.filter((e) => e.type === 'feedback' && e.verdict === 'not_ready').length, { timeout: 20_000 })
+      .toBe(1);
+    await expect.poll(() => receiver.events.filter((e) => e.type === 'usage' && e.action === 'link_copied').length, { timeout: 20_000 }).toBe(1);
+
+    const feedback = receiver.events.find((e) => e.type === 'feedback' && e.verdict === 'not_ready')!;
+    expect(feedback).toMatchObject({
+      reason: 'too_early',
+      note,
+      contact: {
+        key: 'dana.whitfield@northwind.example',
+        email: 'dana.whitfield@northwind.example',
+        name: 'Dana Whitfield',
+        sourceCampaign: { id: 'cmp-webinar-forecast', name: 'Webinar: Forecasting Without Spreadsheets' },
+      },
+    });
+    const copied = receiver.events.find((e) => e.type === 'usage' && e.action === 'link_copied')!;
+    expect(copied).toMatchObject({ rank: 1, contact: { key: 'dana.whitfield@northwind.example' }, content: { url: expect.stringMatching(/^https:\/\//) } });
+
+    // The taken-back verdict never counts: either it never left, or a withdrawal followed it.
+    const badFit = receiver.events.filter((e) => e.type === 'feedback' && e.verdict === 'bad_fit');
+    const withdrawn = badFit.filter((e) => e.withdrawn).length;
+    expect(badFit.length - 2 * withdrawn).toBe(0);
+    expect(receiver.badSignatures).toBe(0);
+    expect(receiver.duplicates).toBe(0);
+    // The note was shown as text, never as markup.
+    expect(await page.evaluate(() => document.querySelectorAll('img[src="x"]').length)).toBe(0);
+  });
+});
