@@ -1,4 +1,5 @@
 import type { OptionsModel } from '../../lib/options/model';
+import { Insights } from './Insights';
 
 function Webhook({ model }: { model: OptionsModel }) {
   const view = model.destination.value;
@@ -94,6 +95,15 @@ export function Options({ model }: { model: OptionsModel }) {
       <h1>Smarketing Lens settings</h1>
       <Webhook model={model} />
       <Delivery model={model} />
+      <Insights
+        data={model.insights.value}
+        range={model.range.value}
+        onRange={(value) => {
+          model.range.value = value;
+          void model.loadInsights();
+        }}
+        onExport={() => void model.exportUsage()}
+      />
       <section aria-labelledby="export-title">
         <h2 id="export-title">Export</h2>
         <p class="muted">For teams without a webhook: every feedback item as CSV, safe to open in a spreadsheet.</p>

@@ -3,6 +3,7 @@ import type { DeliveryItemState, DestinationView } from '../messaging/protocol';
 import type { Handlers } from '../messaging/router';
 import { enqueue, findOutboxItem, requeueFailed, summarizeOutbox, withdrawUnsent, type LensDatabase } from '../store';
 import { sendBatch } from '../sync/webhook';
+import { computeInsights } from '../insights/compute';
 
 /** Where the webhook settings live: `storage.local` in the extension (the secret never reaches a page). */
 export interface DestinationStore {
@@ -32,6 +33,7 @@ export type DeliveryHandlers = Pick<
   | 'destination.sendTest'
   | 'delivery.status'
   | 'delivery.retryFailed'
+  | 'insights.get'
 >;
 
 /** The feedback item as marketing's receiver gets it. */
@@ -76,11 +78,20 @@ export function createDeliveryHandlers(deps: DeliveryHandlerDeps) {
       const items = await (await deps.db()).getAllFromIndex('feedback', 'byCreatedAt');
       return items.toReversed();
     },
-    async 'usage.record'({ contact, contentId, action, rank }) {
+    async 'usage.record'({ contact, contentId, action, rank, personaId, stage }) {
       const db = await deps.db();
       const asset = await db.get('content', contentId);
       if (!asset) throw new Error(`unknown content "${contentId}"`);
-      const record: UsageRecord = { id: newId(), at: now().toISOString(), contactKey: contact.key, contentId, action, rank };
+      const record: UsageRecord = {
+        id: newId(),
+        at: now().toISOString(),
+        contactKey: contact.key,
+        contentId,
+        action,
+        rank,
+        ...(personaId ? { personaId } : {}),
+        ...(stage ? { stage } : {}),
+      };
       await db.put('usage', record);
       await queue({
         id: record.id,
@@ -124,6 +135,19 @@ export function createDeliveryHandlers(deps: DeliveryHandlerDeps) {
         else items[id] = (await db.get('feedback', id))?.deliveredAt ? 'sent' : 'local';
       }
       return { ...(await summarizeOutbox(db)), items };
+    },
+    async 'insights.get'({ from, to }) {
+      const db = await deps.db();
+      const range = from || to ? IDBKeyRange.bound(from ?? '', to ?? '\uffff', false, true) : undefined;
+      const [content, personas, usage, feedback] = await Promise.all([
+        db.getAll('content'),
+        db.getAll('personas'),
+        db.getAllFromIndex('usage', 'byAt', range),
+        db.getAllFromIndex('feedback', 'byCreatedAt', range),
+      ]);
+      const insights = computeInsights(content, usage, feedback);
+      const names = new Map(personas.map((p) => [p.id, p.name]));
+      return { ...insights, byPersona: insights.byPersona.map((row) => ({ ...row, key: names.get(row.key) ?? row.key })) };
     },
     async 'delivery.retryFailed'() {
       const requeued = await requeueFailed(await deps.db(), now());

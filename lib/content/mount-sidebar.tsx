@@ -8,7 +8,6 @@ import { Sidebar } from '../../components/sidebar/Sidebar';
 import { request } from '../messaging/client';
 import { sidebarOpenSetting } from '../settings';
 import type { UsageAction } from '../model/delivery';
-import type { ContactIdentity } from '../model/identity';
 import type { SiteAdapter } from '../sites/contact';
 import { createFeedbackModel } from './feedback';
 import { startLensSession } from './session';
@@ -29,24 +28,26 @@ export async function mountLensSidebar(ctx: ContentScriptContext, site: SiteAdap
     version: browser.runtime.getManifest().version,
   });
   const feedback = createFeedbackModel(request, ctx.setTimeout.bind(ctx));
-  // A different person on the page starts a fresh feedback form.
+  /** Content usage for marketing's Insights: which recommendation, its rank, for whom. */
+  const recordUsage = (contentId: string, action: UsageAction) => {
+    const state = session.state.value;
+    if (state.kind !== 'ready') return;
+    const { view } = state;
+    const rank = view.recommendations.findIndex((r) => r.id === contentId) + 1;
+    if (rank < 1) return;
+    void request('usage.record', { contact: view.identity, contentId, action, rank, personaId: view.persona?.id, stage: view.stage?.label }).catch(
+      () => undefined,
+    );
+  };
+  // A different person on the page starts a fresh feedback form, and their recommendations count as shown.
   let shownKey: string | undefined;
   session.state.subscribe((state) => {
     const key = state.kind === 'ready' ? state.view.identity.key : undefined;
-    if (key !== shownKey) {
-      feedback.reset();
-      // Marketing learns which recommendations reps saw, to tell ignored content from unseen content.
-      if (state.kind === 'ready')
-        state.view.recommendations.forEach((item, i) => void recordUsage(state.view.identity, item.id, 'shown', i + 1));
-    }
+    if (key === shownKey) return;
     shownKey = key;
+    feedback.reset();
+    if (state.kind === 'ready') for (const item of state.view.recommendations) recordUsage(item.id, 'shown');
   });
-  const recordUsage = (contact: ContactIdentity, contentId: string, action: UsageAction, rank: number) =>
-    request('usage.record', { contact, contentId, action, rank }).catch(() => undefined);
-  const rankOf = (id: string) => {
-    const state = session.state.value;
-    return state.kind === 'ready' ? { identity: state.view.identity, rank: state.view.recommendations.findIndex((r) => r.id === id) + 1 } : undefined;
-  };
   const reserve = () => site.reserveSpace(document, open.value ? OPEN_WIDTH : TAB_WIDTH);
   const copy = (text: string) => navigator.clipboard.writeText(text);
 
@@ -71,8 +72,7 @@ export async function mountLensSidebar(ctx: ContentScriptContext, site: SiteAdap
             void copy(item.url).then(() => {
               copiedId.value = item.id;
               ctx.setTimeout(() => (copiedId.value = undefined), 2000);
-              const at = rankOf(item.id);
-              if (at && at.rank > 0) void recordUsage(at.identity, item.id, 'link_copied', at.rank);
+              recordUsage(item.id, 'link_copied');
             })
           }
           onChoose={session.choose}

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import type { Insights } from '../insights/compute';
 import { REASON_LABEL, VERDICT_LABEL, type Feedback } from '../model/feedback';
 
 /**
@@ -9,6 +10,23 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
   return Papa.unparse(
     { fields: [...header], data: rows.map((row) => row.map((cell) => (cell === undefined ? '' : String(cell)))) },
     { escapeFormulae: true, newline: '\r\n' },
+  );
+}
+
+/** Content usage per asset, as Insights shows it. */
+export function usageCsv(insights: Insights): string {
+  return toCsv(
+    ['asset_id', 'title', 'type', 'shown', 'opened', 'link_copied', 'inserted', 'ignored_rate'],
+    insights.assets.map((a) => [
+      a.asset.id,
+      a.asset.title,
+      a.asset.type,
+      a.counts.shown,
+      a.counts.opened,
+      a.counts.link_copied,
+      a.counts.inserted,
+      a.ignoredRate === undefined ? undefined : a.ignoredRate.toFixed(3),
+    ]),
   );
 }
 

@@ -5,6 +5,7 @@ import type { ContactIdentity, Feedback, WebhookDestination } from '../model';
 import type { OutboxSummary } from '../store/outbox';
 import type { RecentContact } from '../store/schema';
 import type { LensView } from '../engine/lens';
+import type { Insights } from '../insights/compute';
 
 /**
  * The one message protocol between content scripts, extension pages and the background.
@@ -28,7 +29,14 @@ export const REQUESTS = {
   /** A rep did something with a recommended asset. */
   'usage.record': {
     from: 'content',
-    payload: z.object({ contact: ContactIdentitySchema, contentId: Id, action: UsageAction, rank: z.number().int().min(1).max(50) }),
+    payload: z.object({
+      contact: ContactIdentitySchema,
+      contentId: Id,
+      action: UsageAction,
+      rank: z.number().int().min(1).max(50),
+      personaId: Id.optional(),
+      stage: z.string().max(40).optional(),
+    }),
   },
   /** Where events go: marketing's webhook (options page). */
   'destination.get': { from: 'page', payload: z.object({}) },
@@ -46,6 +54,8 @@ export const REQUESTS = {
   /** What waits in the outbox, and the delivery state of given feedback items. */
   'delivery.status': { from: 'any', payload: z.object({ ids: z.array(z.string().max(100)).max(200).default([]) }) },
   'delivery.retryFailed': { from: 'page', payload: z.object({}) },
+  /** Marketing's view of what reps use and how good their leads are, over a date range. */
+  'insights.get': { from: 'page', payload: z.object({ from: z.iso.datetime().optional(), to: z.iso.datetime().optional() }) },
 } as const;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -70,6 +80,7 @@ export interface ResponseData {
   'destination.sendTest': { delivered: boolean; message: string };
   'delivery.status': OutboxSummary & { items: Record<string, DeliveryItemState> };
   'delivery.retryFailed': { requeued: number };
+  'insights.get': Insights;
 }
 
 /** Who a tab shows, as the background resolved it: the identity feedback is filed under. */

@@ -19,6 +19,8 @@ export function createOptionsModel(request: RequestFn, permissions: PermissionAp
   const slackText = signal(false);
   const notice = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const busy = signal(false);
+  const insights = signal<ResponseData['insights.get'] | null>(null);
+  const range = signal('30');
 
   const refreshStatus = async () => {
     status.value = await request('delivery.status', { ids: [] });
@@ -49,10 +51,29 @@ export function createOptionsModel(request: RequestFn, permissions: PermissionAp
     slackText,
     notice,
     busy,
+    insights,
+    range,
     async load() {
       await act(async () => {
         show(await request('destination.get', {}));
         await refreshStatus();
+      });
+      await this.loadInsights();
+    },
+    /** Insights for the chosen period: the last N days, or all time. */
+    async loadInsights(now = new Date()) {
+      const days = Number(range.value);
+      const from = Number.isFinite(days) ? new Date(now.getTime() - days * 86_400_000).toISOString() : undefined;
+      await act(async () => {
+        insights.value = await request('insights.get', from ? { from } : {});
+      });
+    },
+    exportUsage() {
+      const data = insights.value;
+      if (!data) return;
+      return act(async () => {
+        const { usageCsv } = await import('../export/csv');
+        download(`lens-content-usage-${new Date().toISOString().slice(0, 10)}.csv`, usageCsv(data));
       });
     },
     save() {

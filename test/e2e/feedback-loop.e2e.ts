@@ -103,4 +103,18 @@ describe('the loop back to marketing', () => {
     // The note was shown as text, never as markup.
     expect(await page.evaluate(() => document.querySelectorAll('img[src="x"]').length)).toBe(0);
   });
+
+  it('shows what reps used and how they judged leads in Insights', async () => {
+    const options = await context.newPage();
+    await options.setViewportSize({ width: 1100, height: 1400 });
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const insights = options.locator('section', { has: options.getByRole('heading', { name: 'Insights' }) });
+    await insights.getByText(/content actions · 1 feedback item · good-fit rate 0%/).waitFor({ timeout: 10_000 });
+    const copiedRow = insights.getByRole('row').filter({ has: options.getByRole('rowheader', { name: /Lumenary Pricing & Packaging 2026/ }) });
+    expect(await copiedRow.getByRole('cell').allTextContents()).toEqual(['1', '0', '1', '0', '0%']);
+    const campaignRow = insights.getByRole('row').filter({ has: options.getByRole('rowheader', { name: 'Webinar: Forecasting Without Spreadsheets' }) });
+    expect(await campaignRow.getByRole('cell').allTextContents()).toEqual(['0', '0', '1', '0']);
+    expect(await insights.getByRole('img', { name: 'Content usage per asset' }).count()).toBe(1);
+    await options.screenshot({ path: join(ARTIFACTS, 'options-insights.png'), fullPage: true });
+  });
 });
