@@ -8,6 +8,8 @@ import { ensureChromium } from './chromium.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+/** The test build with short delivery timings (`npm run build:reliability`). */
+export const RELIABILITY_EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3-reliability');
 const FIXTURES = join(ROOT, 'test', 'fixtures');
 const SIMULATOR = join(ROOT, 'test', 'e2e', 'gmail-simulator.js');
 
@@ -21,17 +23,17 @@ export const THREAD_URL = {
 };
 
 /**
- * @param {{ userDataDir: string, headless?: boolean }} options
+ * @param {{ userDataDir: string, headless?: boolean, extensionDir?: string }} options
  * @returns {Promise<{ context: import('playwright-core').BrowserContext, extensionId: string, worker: import('playwright-core').Worker }>}
  */
-export async function launchLens({ userDataDir, headless = true }) {
+export async function launchLens({ userDataDir, headless = true, extensionDir = EXTENSION_DIR }) {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: ensureChromium(),
     headless,
     viewport: { width: 1440, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -64,6 +66,14 @@ export async function routeGmail(context) {
     }
     return route.fulfill({ status: 404, body: 'not in the fixtures' });
   });
+}
+
+/** Stops the extension's service worker, as Chrome does when it is idle (DevTools protocol, from an extension page). */
+export async function stopServiceWorker(context, extensionPage) {
+  const cdp = await context.newCDPSession(extensionPage);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
 }
 
 /** The id of the active tab, as the popup would see it. */

@@ -5,6 +5,7 @@ import { createRouter } from '../messaging/router';
 import { webhookSetting } from '../settings';
 import { openLensDb, seedDemoDataset, type LensDatabase } from '../store';
 import { deliverDue } from '../sync/deliver';
+import { DELIVERY_TUNING } from '../sync/tuning';
 import { createDeliveryHandlers, type DestinationStore } from './delivery-handlers';
 import { composeHandlers } from './handlers';
 import { createHandlers, type TabContacts } from './service';
@@ -64,15 +65,20 @@ function deliveryRunner(db: () => Promise<LensDatabase>) {
     if (at) await browser.alarms.create(DELIVERY_ALARM, { when: Math.max(Date.now() + 1000, at.getTime()) });
     else await browser.alarms.clear(DELIVERY_ALARM);
   };
-  const runOnce = async () =>
-    deliverDue({
+  const runOnce = async () => {
+    // Without a destination there is nothing to do: do not even open the database.
+    const destination = await destinations.get();
+    if (!destination) return;
+    await deliverDue({
       db: await db(),
-      destination: destinations.get,
+      destination: async () => destination,
       fetch: (input, init) => fetch(input, init),
       now: () => new Date(),
       schedule,
       newBatchId: () => crypto.randomUUID(),
+      ...DELIVERY_TUNING,
     });
+  };
   const kick = (): void => {
     if (running) {
       again = true;
@@ -108,4 +114,6 @@ export function startBackground(): void {
     if (alarm.name === DELIVERY_ALARM) kick();
   });
   browser.tabs.onRemoved.addListener((tabId) => void sessionTabs.set(tabId, null));
+  // Whatever woke the worker, pick up delivery where a stopped worker or a closed browser left it.
+  kick();
 }

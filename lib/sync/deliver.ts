@@ -12,6 +12,8 @@ export interface DeliveryDeps {
   schedule: (at: Date | null) => Promise<void>;
   newBatchId: () => string;
   random?: () => number;
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
   batchSize?: number;
   timeoutMs?: number;
   /** Upper bound of batches per run, so one run always ends. */
@@ -66,6 +68,8 @@ export async function deliverDue(deps: DeliveryDeps): Promise<DeliveryRun> {
       await putOutboxItems(db, batch);
     }
 
+    // A watchdog: if the worker is stopped mid-send, this alarm brings it back to resend the same batch.
+    await deps.schedule(new Date(now.getTime() + (deps.timeoutMs ?? 15_000) + 5_000));
     const result = await sendBatch(destination, batch[0]!.batchId!, batch.map((item) => item.event), {
       fetch: deps.fetch,
       now,
@@ -82,7 +86,7 @@ export async function deliverDue(deps: DeliveryDeps): Promise<DeliveryRun> {
       await deps.schedule(null);
       return { delivered, stoppedBecause: 'blocked by a failed batch' };
     }
-    const wait = result.retryAfterMs ?? backoffMs(attempts, deps.random);
+    const wait = result.retryAfterMs ?? backoffMs(attempts, deps.random, deps.backoffBaseMs, deps.backoffCapMs);
     const nextAttemptAt = new Date(now.getTime() + wait);
     await putOutboxItems(db, batch.map((item) => ({ ...item, attempts, lastError: result.reason, nextAttemptAt: nextAttemptAt.toISOString() })));
     await deps.schedule(nextAttemptAt);

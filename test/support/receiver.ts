@@ -18,6 +18,8 @@ export interface ReceivedEvent {
  */
 export class Receiver {
   behaviour: Behaviour = 'ok';
+  /** Behaviours for the next requests, in order; `behaviour` applies once it is used up. */
+  script: Behaviour[] = [];
   /** Events accepted, in arrival order, each once. */
   readonly events: ReceivedEvent[] = [];
   duplicates = 0;
@@ -59,10 +61,11 @@ export class Receiver {
       }
     }
     this.requests++;
+    const behaviour = this.script.shift() ?? this.behaviour;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
-    switch (this.behaviour) {
+    switch (behaviour) {
       case 'error500':
         return res.writeHead(500).end('oops');
       case 'rate-limit':
