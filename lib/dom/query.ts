@@ -25,3 +25,19 @@ export function isHiddenByMarkup(el: Element): boolean {
   }
   return false;
 }
+
+/**
+ * The first element matching any of the selectors (tried in order) that is not inside an element matching
+ * `exclude` — for pages that draw other people beside the one shown (preview panels, cached tabs, feeds).
+ */
+export function queryFirstOutside(root: ParentNode, selectors: readonly string[], exclude: string): Element | null {
+  for (const css of selectors) {
+    for (const el of root.querySelectorAll(css)) if (!el.closest(exclude)) return el;
+  }
+  return null;
+}
+
+/** A selector spec's `css` (one selector or alternatives) as a list. */
+export function selectorList(css: string | readonly string[]): readonly string[] {
+  return typeof css === 'string' ? [css] : css;
+}

@@ -1,7 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { GMAIL } from '../../lib/sites/gmail/selectors';
-import { ROOT, loadFixture } from './helpers';
+import { ROOT } from './helpers';
 
 /** The project's own rules, checked on every run so they stay true as the code grows. */
 
@@ -77,14 +76,85 @@ function safeIsFile(path: string): boolean {
   }
 }
 
-describe('Gmail selectors', () => {
-  for (const [name, spec] of Object.entries(GMAIL)) {
-    const selectors: readonly string[] = typeof spec.css === 'string' ? [spec.css] : spec.css;
-    it(`${name}: every alternative matches a fixture it names (seen ${spec.seen})`, () => {
-      for (const css of selectors) {
-        const matched = spec.fixtures.some((fixture) => loadFixture(fixture).querySelector(css) !== null);
-        expect.soft(matched, `${css} matches none of ${spec.fixtures.join(', ')}`).toBe(true);
-      }
-    });
+/** A named selector as every lib/sites/<site>/selectors.ts writes it. */
+interface SelectorSpec {
+  css: string | readonly string[];
+  seen: string;
+  fixtures: readonly string[];
+}
+
+const isSpec = (value: unknown): value is SelectorSpec => {
+  if (typeof value !== 'object' || value === null) return false;
+  const { css, seen, fixtures } = value as Record<string, unknown>;
+  return (typeof css === 'string' || Array.isArray(css)) && typeof seen === 'string' && Array.isArray(fixtures);
+};
+
+/** Every exported group whose members are all selector specs (regular expressions and helpers are skipped). */
+function selectorSpecs(module: Record<string, unknown>): [string, SelectorSpec][] {
+  return Object.entries(module).flatMap(([group, value]) => {
+    if (typeof value !== 'object' || value === null || value instanceof RegExp) return [];
+    const entries = Object.entries(value);
+    return entries.length > 0 && entries.every(([, spec]) => isSpec(spec))
+      ? entries.map(([name, spec]): [string, SelectorSpec] => [`${group}.${name}`, spec as SelectorSpec])
+      : [];
+  });
+}
+
+/** Every folder under lib/sites is a site; each must prove its selectors against its own fixtures. */
+const SITES = readdirSync(join(ROOT, 'lib', 'sites')).filter((name) => statSync(join(ROOT, 'lib', 'sites', name)).isDirectory());
+const SITE_SELECTORS = await Promise.all(
+  SITES.map(async (site) => {
+    const file = join(ROOT, 'lib', 'sites', site, 'selectors.ts');
+    const module: Record<string, unknown> = safeIsFile(file) ? await import(`../../lib/sites/${site}/selectors.ts`) : {};
+    return { site, specs: selectorSpecs(module) };
+  }),
+);
+
+const parsedFixtures = new Map<string, Document>();
+/** Each fixture parsed once; real captures' tracking iframes renamed so happy-dom does not try to load them. */
+function siteFixture(site: string, name: string): Document | null {
+  const path = join(ROOT, 'test', 'fixtures', site, name);
+  if (!safeIsFile(path)) return null;
+  let doc = parsedFixtures.get(path);
+  if (!doc) {
+    const html = readFileSync(path, 'utf8').replace(/<(\/?)iframe\b/gi, '<$1x-inert-iframe');
+    doc = new DOMParser().parseFromString(html, 'text/html');
+    parsedFixtures.set(path, doc);
   }
+  return doc;
+}
+
+describe('site selectors', () => {
+  it('finds every site folder', () => {
+    expect(SITES).toEqual(expect.arrayContaining(['gmail', 'linkedin', 'hubspot', 'salesforce', 'pipedrive']));
+  });
+
+  describe.each(SITE_SELECTORS)('$site', ({ site, specs }) => {
+    it('has named selectors in selectors.ts', () => {
+      expect(specs.length, `lib/sites/${site}/selectors.ts exports no selectors`).toBeGreaterThan(0);
+    });
+
+    for (const [name, spec] of specs) {
+      const alternatives: readonly string[] = typeof spec.css === 'string' ? [spec.css] : spec.css;
+      it(`${name}: dated, and every alternative matches a fixture it names (seen ${spec.seen})`, () => {
+        expect(spec.seen, `${name}: seen must be yyyy-mm`).toMatch(/^\d{4}-(0[1-9]|1[0-2])$/);
+        expect(spec.fixtures.length, `${name} names no fixture`).toBeGreaterThan(0);
+        const docs = spec.fixtures.map((fixture) => {
+          const doc = siteFixture(site, fixture);
+          expect.soft(doc, `${name}: test/fixtures/${site}/${fixture} does not exist`).not.toBeNull();
+          return doc;
+        });
+        for (const css of alternatives) {
+          const matched = docs.some((doc) => doc?.querySelector(css));
+          expect.soft(matched, `${css} matches none of ${spec.fixtures.join(', ')}`).toBe(true);
+        }
+      });
+    }
+  });
+
+  it('keeps detection cheap for the host page: no layout reads, no requests, no polling, no clicks', () => {
+    const files = sourceFiles('lib/sites').concat(sourceFiles('lib/dom'));
+    const costly = /getBoundingClientRect|getClientRects|\b(offset|client|scroll)(Width|Height|Top|Left)\b|offsetParent|innerText|getComputedStyle|\bfetch\(|XMLHttpRequest|sendBeacon|setInterval|\.click\(\)/;
+    expect(files.filter((f) => costly.test(read(f)))).toEqual([]);
+  });
 });
