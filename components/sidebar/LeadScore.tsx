@@ -1,4 +1,5 @@
-import type { LensView } from '../../lib/engine/lens';
+import type { ImportedScoreView, LensView } from '../../lib/engine/lens';
+import type { ScoreReason, ScoreResult } from '../../lib/engine/scoring';
 import { formatHours } from '../../lib/format';
 
 const SLA_TEXT = {
@@ -6,6 +7,44 @@ const SLA_TEXT = {
   due_soon: (left: number) => `Follow-up due in ${formatHours(left)}`,
   overdue: (left: number) => `Follow-up overdue by ${formatHours(left)}`,
 } as const;
+
+const signed = (points: number) => (points > 0 ? `+${points}` : points < 0 ? `−${-points}` : '0');
+
+function Reasons({ reasons }: { reasons: readonly ScoreReason[] }) {
+  if (reasons.length === 0) return <p class="muted">Nothing counted yet.</p>;
+  return (
+    <ul class="reasons-list">
+      {reasons.map((r) => (
+        <li key={`${r.group}:${r.label}`} class={r.kind === 'cap' ? 'cap' : undefined}>
+          <span class={r.points < 0 ? 'neg' : 'pos'}>{signed(r.points)}</span> {r.label}
+          {r.detail && <span class="muted"> ({r.detail})</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function mqlRule(score: ScoreResult): string {
+  const { threshold, fromSla, minFitGrade } = score.mql;
+  const fit = minFitGrade === 'D' ? '' : ` with fit grade ${minFitGrade} or better`;
+  return `An MQL scores ${threshold} or more${fromSla ? ' (the SLA’s threshold)' : ''}${fit}.`;
+}
+
+/** CRM scores stand apart: a different model, shown for comparison, never added to Lens's score. */
+function ImportedScores({ scores }: { scores: readonly ImportedScoreView[] }) {
+  return (
+    <div class="imported">
+      <div class="muted">From your CRM, not part of this score:</div>
+      <ul>
+        {scores.map((s) => (
+          <li key={`${s.system}:${s.label}`}>
+            {s.systemName} · {s.label}: <strong>{s.value}</strong>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 export function LeadScore({ view }: { view: LensView }) {
   const { score, stage, sla } = view;
@@ -30,30 +69,38 @@ export function LeadScore({ view }: { view: LensView }) {
             <div>
               <dt>Fit</dt>
               <dd>
-                <meter min={0} max={50} value={score.fit.points} /> {score.fit.points}/50 · grade {score.fit.grade}
+                <meter min={0} max={score.limits.fit} value={score.fit.points} /> {score.fit.points}/{score.limits.fit} · grade {score.fit.grade}
               </dd>
             </div>
             <div>
               <dt>Engagement</dt>
               <dd>
-                <meter min={0} max={50} value={score.engagement.points} /> {score.engagement.points}/50 · level{' '}
-                {score.engagement.level}
+                <meter min={0} max={score.limits.engagement} value={score.engagement.points} /> {score.engagement.points}/{score.limits.engagement} ·
+                level {score.engagement.level}
               </dd>
             </div>
           </dl>
           {sla && <p class={`sla sla-${sla.state}`}>{SLA_TEXT[sla.state](sla.hoursLeft)}</p>}
+          {view.importedScores && view.importedScores.length > 0 && <ImportedScores scores={view.importedScores} />}
           <details class="why">
             <summary>Why this score</summary>
-            <ul>
-              {score.reasons.map((r) => (
-                <li key={`${r.group}:${r.label}`}>
-                  <span class={r.points < 0 ? 'neg' : 'pos'}>{r.points > 0 ? `+${r.points}` : r.points}</span> {r.label}
-                </li>
-              ))}
-              {score.engagement.removedByDecay > 0 && (
-                <li class="muted">−{score.engagement.removedByDecay} faded with time (30-day half-life)</li>
-              )}
-            </ul>
+            <div class="why-group">
+              Fit: {score.fit.points} (grade {score.fit.grade})
+            </div>
+            <Reasons reasons={score.reasons.filter((r) => r.group === 'fit')} />
+            <div class="why-group">
+              Engagement: {score.engagement.points} (level {score.engagement.level})
+            </div>
+            <Reasons reasons={score.reasons.filter((r) => r.group === 'engagement')} />
+            {score.engagement.removedByDecay > 0 && (
+              <p class="muted">
+                Already taken off above: {score.engagement.removedByDecay} points faded with time ({score.engagement.decay}).
+              </p>
+            )}
+            <p class="muted">
+              {mqlRule(score)}
+              {score.mql.heldBackByFit && ` This score is high enough, but fit grade ${score.fit.grade} is not.`}
+            </p>
           </details>
         </>
       )}

@@ -7,11 +7,32 @@ export interface RecommendedContentProps {
   onCopyLink: (item: RecommendationView) => void;
 }
 
+/** What counted for a pick, with its weight: the long form of the one-line "why". */
+function Factors({ item }: { item: RecommendationView }) {
+  if (!item.factors || item.factors.length === 0) return null;
+  return (
+    <details class="why why-pick">
+      <summary>Why this pick</summary>
+      {item.factors.map((f) => (
+        <div key={f.kind} class="factor">
+          <span class="pos">+{f.points.toFixed(1)}</span> {f.label}
+        </div>
+      ))}
+    </details>
+  );
+}
+
 export function RecommendedContent({ view, copiedId, onCopyLink }: RecommendedContentProps) {
+  const stage = view.recommendationStage;
   return (
     <section class="section" aria-labelledby="lens-content">
       <h2 id="lens-content">Recommended content</h2>
       {!view.known && <p class="muted">General picks: not in your marketing data yet.</p>}
+      {stage && (
+        <p class="muted">
+          For the {stage.label}: {stage.because}. Already received content is left out.
+        </p>
+      )}
       <ul class="content-list">
         {view.recommendations.map((item) => {
           const href = safeHref(item.url);
@@ -33,6 +54,7 @@ export function RecommendedContent({ view, copiedId, onCopyLink }: RecommendedCo
                   </button>
                 )}
               </div>
+              <Factors item={item} />
             </li>
           );
         })}

@@ -1,8 +1,10 @@
-import { contactKey, type ContactIdentity, type Feedback } from '../model';
+import { contactKey, type ContactIdentity, type Feedback, type ScoringModel } from '../model';
 import type { Handlers } from '../messaging/router';
 import type { TabContact } from '../messaging/protocol';
 import { crmKey, type DetectedContact } from '../sites/contact';
+import { buildContentIndex, type ContentIndex } from '../engine/content-index';
 import { buildLensView } from '../engine/lens';
+import { contentOutcomes, type ContentOutcome } from '../engine/outcomes';
 import {
   addFeedback,
   deleteFeedback,
@@ -10,6 +12,8 @@ import {
   listFeedbackForContact,
   listRecentContacts,
   readLibrary,
+  readOutcomeSignals,
+  readScoringModel,
   readSla,
   rememberRecentContact,
   type ContactRecord,
@@ -55,19 +59,36 @@ export function createHandlers(deps: ServiceDeps): CoreHandlers {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   let library: Promise<Library> | undefined;
   const getLibrary = async () => (library ??= deps.db().then(readLibrary));
+  // Built once per library load, like the library: the BM25 index and the pack's scoring model.
+  let engine: Promise<{ contentIndex: ContentIndex; scoringModel?: ScoringModel }> | undefined;
+  const getEngine = async () =>
+    (engine ??= Promise.all([getLibrary(), deps.db().then(readScoringModel)]).then(([lib, scoringModel]) => ({
+      contentIndex: buildContentIndex(lib.content),
+      ...(scoringModel ? { scoringModel } : {}),
+    })).catch((error: unknown) => {
+      engine = undefined; // a failed read is tried again on the next lookup, not cached
+      throw error;
+    }));
+  // What followed each asset for other contacts; feedback changes it, so feedback drops it.
+  let outcomes: Promise<Map<string, ContentOutcome>> | undefined;
+  const getOutcomes = async () =>
+    (outcomes ??= deps.db().then(readOutcomeSignals).then(contentOutcomes).catch((error: unknown) => {
+      outcomes = undefined;
+      throw error;
+    }));
 
   return {
     async 'lens.lookup'({ contact }, { tabId }) {
       const db = await deps.db();
       const keys = { email: contact.email, linkedinSlug: contact.linkedinSlug, crmId: contact.crm ? crmKey(contact.crm) : undefined };
-      const [record, lib, sla] = await Promise.all([findContact(db, keys), getLibrary(), readSla(db)]);
+      const [record, lib, sla, engineData, outcomeMap] = await Promise.all([findContact(db, keys), getLibrary(), readSla(db), getEngine(), getOutcomes()]);
       const identity = identityOf(contact, record);
       const name = record ? fullName(record) : contact.name;
       await Promise.all([
         tabId === undefined ? undefined : deps.tabs.set(tabId, { identity, name, site: contact.site, known: record !== null }),
         rememberRecentContact(db, { ...identity, name, site: contact.site, seenAt: now().toISOString() }),
       ]);
-      return { ...buildLensView({ detected: contact, record, ...lib, sla, now: now() }), identity };
+      return { ...buildLensView({ detected: contact, record, ...lib, ...engineData, outcomes: outcomeMap, sla, now: now() }), identity };
     },
     async 'lens.clear'(_payload, { tabId }) {
       if (tabId !== undefined) await deps.tabs.set(tabId, null);
@@ -94,10 +115,13 @@ export function createHandlers(deps: ServiceDeps): CoreHandlers {
         ...(campaign ? { sourceCampaignId: campaign.id, sourceCampaignName: campaign.name } : {}),
       };
       await addFeedback(db, item);
+      outcomes = undefined;
       return item;
     },
     async 'feedback.undo'({ id }) {
-      return { undone: await deleteFeedback(await deps.db(), id) };
+      const undone = await deleteFeedback(await deps.db(), id);
+      outcomes = undefined;
+      return { undone };
     },
     async 'feedback.listForContact'({ key }) {
       return listFeedbackForContact(await deps.db(), key);

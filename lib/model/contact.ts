@@ -26,6 +26,17 @@ export const ContactProperties = z.object({
   department: ShortText.optional(),
 });
 
+/**
+ * A score a CRM computed (HubSpot score, Mautic points, Account Engagement score or grade). Shown beside Lens's own
+ * score, never mixed into it: the two models weigh different things.
+ */
+export const ImportedScore = z.object({
+  system: z.enum(['hubspot', 'mautic', 'salesforce']),
+  label: ShortText.min(1),
+  value: z.union([z.number().finite(), ShortText.min(1).max(20)]),
+});
+export type ImportedScore = z.infer<typeof ImportedScore>;
+
 export const Contact = z.object({
   id: Id,
   emails: z.array(Email).min(1, 'needs at least one email'),
@@ -45,5 +56,6 @@ export const Contact = z.object({
   properties: ContactProperties.default({}),
   becameMqlAt: IsoDateTime.optional(),
   becameSqlAt: IsoDateTime.optional(),
+  importedScores: z.array(ImportedScore).max(20).optional(),
 });
 export type Contact = z.infer<typeof Contact>;

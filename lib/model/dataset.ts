@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Contact } from './contact';
 import { Campaign, ContentAsset, EngagementEvent, Persona, Sla } from './marketing';
+import { ScoringModel } from './scoring';
 
 /**
  * A whole marketing dataset as one document: the bundled demo data and, later, marketing packs.
@@ -11,6 +12,8 @@ export const MarketingDataset = z
     version: z.literal(1),
     anchorDate: z.iso.date(),
     sla: Sla,
+    /** The pack's lead-scoring model; Lens's default applies when it has none. */
+    scoringModel: ScoringModel.optional(),
     campaigns: z.array(Campaign),
     personas: z.array(Persona),
     content: z.array(ContentAsset),

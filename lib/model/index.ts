@@ -5,3 +5,4 @@ export * from './identity';
 export * from './feedback';
 export * from './dataset';
 export * from './delivery';
+export * from './scoring';

@@ -1,5 +1,5 @@
-import { MarketingDataset, type Sla } from '../model';
-import type { LensDatabase } from './schema';
+import { MarketingDataset, ScoringModel, type Contact, type EngagementEvent, type Feedback, type Sla } from '../model';
+import type { LensDatabase, LensDB } from './schema';
 
 const DAY_MS = 86_400_000;
 
@@ -47,6 +47,7 @@ export async function seedDemoDataset(db: LensDatabase, loadJson: () => Promise<
     ...data.contacts.map((c) => tx.objectStore('contacts').put(c)),
     ...data.events.map((e) => tx.objectStore('events').put(e)),
     tx.objectStore('meta').put({ key: 'sla', value: data.sla }),
+    ...(data.scoringModel ? [tx.objectStore('meta').put(scoringModelRecord(data.scoringModel))] : []),
     tx.objectStore('meta').put({ key: 'dataset', source: 'demo', loadedAt: now.toISOString(), shiftedByMs }),
   ];
   await Promise.all([...writes, tx.done]);
@@ -58,4 +59,52 @@ export const DEFAULT_SLA: Sla = { mqlScoreThreshold: 60, followUpHours: 48, dueS
 export async function readSla(db: LensDatabase): Promise<Sla> {
   const record = await db.get('meta', 'sla');
   return record && record.key === 'sla' ? record.value : DEFAULT_SLA;
+}
+
+/** The pack's scoring model, kept in `meta` beside the SLA. */
+export interface ScoringModelRecord {
+  key: 'scoringModel';
+  value: ScoringModel;
+}
+
+// The meta store's declared value type (schema.ts) does not list this record yet; this is the one place that widens it.
+function scoringModelRecord(model: ScoringModel): LensDB['meta']['value'] {
+  const record: ScoringModelRecord = { key: 'scoringModel', value: model };
+  return record as unknown as LensDB['meta']['value'];
+}
+
+/**
+ * The scoring model the pack carried, or undefined (the engine's default applies). Parsed again on the way out: a model
+ * stored by an older version must not reach the engine half-valid.
+ */
+export async function readScoringModel(db: LensDatabase): Promise<ScoringModel | undefined> {
+  const record: unknown = await db.get('meta', 'scoringModel');
+  if (!record || typeof record !== 'object' || !('value' in record)) return undefined;
+  const parsed = ScoringModel.safeParse(record.value);
+  if (parsed.success) return parsed.data;
+  console.warn(`Stored scoring model is invalid at ${parsed.error.issues[0]?.path.join('.') ?? '?'}; using the default.`);
+  return undefined;
+}
+
+/**
+ * What content-outcome ranking needs: every event, contacts' SQL dates and "good fit" verdicts. Read once per library
+ * load; at demo size this is a few hundred records (see README, Performance, for larger data).
+ */
+export async function readOutcomeSignals(db: LensDatabase): Promise<{
+  contacts: Array<Pick<Contact, 'id' | 'becameSqlAt'>>;
+  events: EngagementEvent[];
+  feedback: Feedback[];
+}> {
+  const tx = db.transaction(['contacts', 'events', 'feedback'], 'readonly');
+  const [contacts, events, feedback] = await Promise.all([
+    tx.objectStore('contacts').getAll(),
+    tx.objectStore('events').getAll(),
+    tx.objectStore('feedback').getAll(),
+  ]);
+  await tx.done;
+  return {
+    contacts: contacts.flatMap((c) => (c.becameSqlAt ? [{ id: c.id, becameSqlAt: c.becameSqlAt }] : [])),
+    events,
+    feedback: feedback.filter((f) => f.verdict === 'good_fit'),
+  };
 }

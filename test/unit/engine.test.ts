@@ -70,15 +70,20 @@ describe('scoring', () => {
 
   it('halves engagement every half-life and says how much faded', () => {
     const fresh = scoreContact(base, [event('form_submit', 0)], SLA, DEMO_NOW);
-    const old = scoreContact(base, [event('form_submit', DEFAULT_SCORING_MODEL.engagement.halfLifeDays)], SLA, DEMO_NOW);
+    expect(DEFAULT_SCORING_MODEL.engagement.decay).toEqual({ kind: 'half_life', days: 30 });
+    const old = scoreContact(base, [event('form_submit', 30)], SLA, DEMO_NOW);
     expect(fresh.engagement.points).toBe(10);
     expect(old.engagement.points).toBe(5);
     expect(old.engagement.removedByDecay).toBe(5);
   });
 
   it('caps repeated events of one type', () => {
-    const opens = Array.from({ length: 30 }, (_, i) => event('email_open', 0, `open-${i}`));
+    // One open a day over the last 30 days: far more than the cap of 4 even after decay.
+    const opens = Array.from({ length: 30 }, (_, i) => event('email_open', i, `open-${i}`));
     expect(scoreContact(base, opens, SLA, DEMO_NOW).engagement.points).toBe(4);
+    // 30 opens in one day look like a mail scanner, not a reader: the default counts one open a day.
+    const burst = Array.from({ length: 30 }, (_, i) => event('email_open', 0, `burst-${i}`));
+    expect(scoreContact(base, burst, SLA, DEMO_NOW).engagement.points).toBe(1);
   });
 
   it('counts unsubscribes, bounces and spam complaints against, without decay, and never below zero', () => {
