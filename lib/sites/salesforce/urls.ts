@@ -1,3 +1,5 @@
+import { toSalesforceId18 } from '../../crm/salesforce-id';
+
 /**
  * Salesforce Lightning record pages (see ../shared/sites/crm.md): `<my domain>.lightning.force.com/lightning/r/
  * (Contact|Lead)/<id>/view`, also the short `/lightning/r/<id>/view` where the id's key prefix names the object
@@ -16,22 +18,7 @@ const LIGHTNING_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.lightning\.force\.com$/;
 const RECORD = /^\/lightning\/r\/(?:(Contact|Lead)\/)?([a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?)\/view\/?$/;
 const PREFIX: Record<string, SalesforceObject> = { '003': 'contact', '00Q': 'lead' };
 
-const SUFFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
-
-/** Salesforce's 15 → 18 character id: one checksum character per 5-character chunk, a bit for each capital letter. */
-export function toSalesforceId18(id: string): string {
-  if (id.length !== 15) return id;
-  let suffix = '';
-  for (let chunk = 0; chunk < 3; chunk++) {
-    let bits = 0;
-    for (let i = 0; i < 5; i++) {
-      const ch = id[chunk * 5 + i]!;
-      if (ch >= 'A' && ch <= 'Z') bits |= 1 << i;
-    }
-    suffix += SUFFIX_ALPHABET[bits];
-  }
-  return id + suffix;
-}
+export { toSalesforceId18 };
 
 export function isLightningApp(url: URL): boolean {
   return url.protocol === 'https:' && LIGHTNING_HOST.test(url.hostname);

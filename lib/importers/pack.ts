@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { MarketingDataset } from '../model/dataset';
+import { ImportError } from './types';
+
+/**
+ * Marketing packs: the JSON marketing publishes (personas, content, campaigns, scoring model, SLA), validated with
+ * MarketingDataset. A pack need not carry people: MarketingPack fills `contacts` and `events` with [] when they are
+ * left out, so MarketingDataset stays the one schema (and the demo data keeps loading through it unchanged).
+ */
+
+export const PACK_VERSION = 1;
+
+/** A pack as marketing writes it: a MarketingDataset whose contacts and events may be left out. */
+export const MarketingPack = z.preprocess(
+  (value) => (isRecord(value) ? { contacts: [], events: [], ...value } : value),
+  MarketingDataset,
+);
+export type MarketingPack = z.infer<typeof MarketingPack>;
+
+/** Where in the pack ("content[3].url") and what is wrong there. */
+export interface PackIssue {
+  path: string;
+  reason: string;
+}
+
+export type PackResult =
+  | { ok: true; pack: MarketingPack; counts: Record<'campaigns' | 'personas' | 'content' | 'contacts' | 'events', number> }
+  | { ok: false; errors: PackIssue[] };
+
+/** Reads a pack file: UTF-8 (a byte order mark is fine), JSON, then the schema. */
+export async function readPack(input: Blob | string, file = 'pack.json'): Promise<PackResult> {
+  if (typeof input === 'string') return parsePack(input);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await input.arrayBuffer());
+  } catch (error) {
+    if (error instanceof TypeError) return { ok: false, errors: [{ path: '', reason: 'is not UTF-8 text: a marketing pack is a UTF-8 JSON file' }] };
+    throw new ImportError('read-failed', `The file could not be read (${error instanceof Error ? error.message : String(error)}).`, file);
+  }
+  return parsePack(text);
+}
+
+export function parsePack(text: string): PackResult {
+  const body = text.replace(/^\ufeff/, '');
+  if (body.trim() === '') return { ok: false, errors: [{ path: '', reason: 'is empty' }] };
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    return { ok: false, errors: [{ path: '', reason: `is not valid JSON: ${jsonProblem(body, error)}` }] };
+  }
+  return validatePack(value);
+}
+
+export function validatePack(value: unknown): PackResult {
+  if (!isRecord(value)) return { ok: false, errors: [{ path: '', reason: 'must be a JSON object with "version": 1' }] };
+  // The version is checked first: a newer pack would otherwise drown in errors about fields this Lens does not know.
+  if (!('version' in value)) return { ok: false, errors: [{ path: 'version', reason: `is missing: a marketing pack starts with "version": ${PACK_VERSION}` }] };
+  if (value.version !== PACK_VERSION)
+    return {
+      ok: false,
+      errors: [
+        {
+          path: 'version',
+          reason:
+            typeof value.version === 'number' && value.version > PACK_VERSION
+              ? `is ${value.version}, newer than this Lens reads (${PACK_VERSION}): update the extension`
+              : `is ${JSON.stringify(value.version)}, but this Lens reads version ${PACK_VERSION}`,
+        },
+      ],
+    };
+  const parsed = MarketingPack.safeParse(value);
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), reason: issue.message })) };
+  const pack = parsed.data;
+  return {
+    ok: true,
+    pack,
+    counts: {
+      campaigns: pack.campaigns.length,
+      personas: pack.personas.length,
+      content: pack.content.length,
+      contacts: pack.contacts.length,
+      events: pack.events.length,
+    },
+  };
+}
+
+/** ["content", 3, "url"] → "content[3].url". */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
+
+/**
+ * The parser's message with the line and column of the problem. Engines differ on whether (and how) they say where it
+ * is, so the place comes from a small scan of our own, run only on failure.
+ */
+function jsonProblem(text: string, error: unknown): string {
+  const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
+  const at = jsonErrorOffset(text);
+  if (at === undefined) return message;
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  const column = at - before.lastIndexOf('\n');
+  return `${message.replace(/\s*\(line \d+ column \d+\)$/, '')} (line ${line}, column ${column})`;
+}
+
+/** Where a JSON text first stops being JSON (RFC 8259 grammar), or undefined when it is valid. */
+export function jsonErrorOffset(text: string): number | undefined {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const literal = (word: string) => {
+    if (text.startsWith(word, i)) i += word.length;
+    else fail();
+  };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      const ch = text.charCodeAt(i);
+      if (ch < 0x20) fail();
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
+      }
+      i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const number = () => {
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m) fail();
+    i += m![0].length;
+  };
+  const value = (): void => {
+    ws();
+    const ch = text[i];
+    if (ch === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail();
+      }
+    }
+    if (ch === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail();
+      }
+    }
+    if (ch === '"') return string();
+    if (ch === 't') return literal('true');
+    if (ch === 'f') return literal('false');
+    if (ch === 'n') return literal('null');
+    return number();
+  };
+  try {
+    value();
+    ws();
+    return i < text.length ? i : undefined;
+  } catch (at) {
+    if (typeof at === 'number') return Math.min(at, text.length);
+    throw at;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

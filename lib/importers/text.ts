@@ -1,0 +1,132 @@
+/** Small, pure text helpers shared by the importers. */
+
+/**
+ * The key a header or vocabulary word is compared by: lower case, accents and every non-alphanumeric removed, so
+ * "Company / Account", "company_account" and "CompanyAccount" agree, as do "Marketing Qualified Lead" and
+ * HubSpot's internal "marketingqualifiedlead".
+ */
+export function normKey(text: string): string {
+  // Most headers and words are ASCII; only the others need the (slower) accent folding.
+  const folded = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
+  return folded.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** Trimmed, with runs of white space (line breaks from quoted cells included) as one space; undefined when empty. */
+export function clean(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (text === '') return undefined;
+  // Most cells hold no runs of white space: skip the replace (and its new string) for them.
+  return INNER_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
+const INNER_SPACE = /\s\s|[^\S ]/;
+
+/** Cut to `max` characters with an ellipsis, for free text the model caps (event details). */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** "D", "AA": the spreadsheet letter of a 0-based column. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/**
+ * A 64-bit hash as 16 hex digits: two 32-bit lanes with different multipliers and seeds. Used for ids that must come
+ * out the same on every import of the same thing (events, campaigns, email-only contacts); not for security.
+ */
+export function hash64(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x2f6b7a3d;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  a ^= a >>> 16;
+  a = Math.imul(a, 0x85ebca6b);
+  a ^= a >>> 13;
+  b ^= b >>> 16;
+  b = Math.imul(b, 0xc2b2ae35);
+  b ^= b >>> 16;
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/** "Q1 Webinar: Forecasting!" → "q1-webinar-forecasting" (ASCII, at most 60 characters). */
+export function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}
+
+/** Reports write 15-character Salesforce ids, Data Loader and Lightning 18: store the 18-character form. */
+export { toSalesforceId18 as salesforceId18 } from '../crm/salesforce-id';
+
+export const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+
+/** The `<slug>` of a linkedin.com/in/<slug> URL, or a bare slug; undefined when it is neither. */
+export function linkedinSlugOf(value: string): string | undefined {
+  const text = value.trim();
+  const fromUrl = /^(?:https?:\/\/)?(?:[a-z]{2,3}\.)?linkedin\.com\/in\/([^/?#\s]+)/i.exec(text);
+  const candidate = fromUrl ? safeDecode(fromUrl[1]!) : text;
+  return /^[\p{L}\p{N}_-]{2,100}$/u.test(candidate) ? candidate.toLowerCase() : undefined;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** "https://www.Northwind.example/about" or "northwind.example" → "northwind.example"; undefined when not a host name. */
+export function domainOf(value: string): string | undefined {
+  const text = value.trim().toLowerCase();
+  if (text === '') return undefined;
+  const host = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/]*@)?([^/:?#\s]+)/.exec(text)?.[1];
+  if (!host) return undefined;
+  const bare = host.replace(/^www\./, '').replace(/\.$/, '');
+  return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(bare) ? bare : undefined;
+}
+
+/**
+ * A head count as exports write it: "1800", "1,800", "1.800" (with a decimal comma), "1 800", a range "51-200" or
+ * "10,001+" (the lower bound: all the file promises is "at least"). undefined when it is none of these.
+ */
+export function parseCount(value: string, decimalComma: boolean): number | undefined {
+  const text = value.trim().replace(/[\s\u00a0\u202f]/g, '');
+  const match = /^(\d[\d.,']*)(?:\+|-\d[\d.,']*|–\d[\d.,']*)?$/.exec(text);
+  if (!match) return undefined;
+  const grouped = match[1]!;
+  const thousands = decimalComma ? /[.']/g : /[,']/g;
+  const plain = grouped.replace(thousands, '');
+  if (!/^\d+$/.test(plain)) return undefined;
+  const n = Number(plain);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** A score: a number ("78", "78.5", "78,5" with a decimal comma) or, when it is not one, the text ("A-", "Hot"). */
+export function parseScore(value: string, decimalComma: boolean): number | string | undefined {
+  const text = value.trim();
+  if (text === '') return undefined;
+  const numeric = decimalComma ? /^-?\d+(?:,\d+)?$/ : /^-?\d+(?:\.\d+)?$/;
+  if (numeric.test(text)) return Number(decimalComma ? text.replace(',', '.') : text);
+  return text;
+}

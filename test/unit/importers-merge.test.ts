@@ -1,0 +1,153 @@
+import * as fc from 'fast-check';
+import type { Contact } from '../../lib/model/contact';
+import type { EngagementEvent } from '../../lib/model/marketing';
+import { eventId, eventKey, mergeContacts, mergeEvents, remapEvents, type IncomingContact } from '../../lib/importers';
+
+const contact = (id: string, emails: string[], extra: Partial<Contact> = {}): Contact => ({
+  id,
+  emails,
+  firstName: '',
+  lastName: '',
+  crmIds: [],
+  lifecycleStage: 'lead',
+  properties: {},
+  ...extra,
+});
+
+describe('mergeContacts', () => {
+  it('updates a contact found by any of its emails and keeps its id', () => {
+    const existing = [
+      contact('ct-dana', ['dana@northwind.example', 'dana.w@gmail.example'], { firstName: 'Dana', title: 'VP Ops', lifecycleStage: 'mql', owner: 'Jordan' }),
+      contact('ct-other', ['other@northwind.example']),
+    ];
+    const incoming: IncomingContact[] = [
+      contact('hubspot-51', ['dana.w@gmail.example', 'dana@new.example'], {
+        lastName: 'Whitfield',
+        title: 'COO',
+        lifecycleStage: 'sql',
+        crmIds: ['hubspot:51'],
+        properties: { industry: 'Logistics' },
+        importedScores: [{ system: 'hubspot', label: 'HubSpot Score', value: 80 }],
+      }),
+    ];
+    const result = mergeContacts(existing, incoming);
+    expect(result).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+    expect(result.contacts[0]).toEqual({
+      id: 'ct-dana',
+      emails: ['dana@northwind.example', 'dana.w@gmail.example', 'dana@new.example'],
+      // Empty in the file: kept. Given: updated.
+      firstName: 'Dana',
+      lastName: 'Whitfield',
+      title: 'COO',
+      owner: 'Jordan',
+      crmIds: ['hubspot:51'],
+      lifecycleStage: 'sql',
+      properties: { industry: 'Logistics' },
+      importedScores: [{ system: 'hubspot', label: 'HubSpot Score', value: 80 }],
+    });
+  });
+
+  it('finds a contact by CRM id when the address changed', () => {
+    const existing = [contact('salesforce-00Q', ['old@x.example'], { crmIds: ['salesforce:00Q5g00000AbCdEEAV'] })];
+    const result = mergeContacts(existing, [contact('salesforce-00Q', ['new@x.example'], { crmIds: ['salesforce:00Q5g00000AbCdEEAV'] })]);
+    expect(result.contacts).toHaveLength(1);
+    expect(result.contacts[0]!.emails).toEqual(['old@x.example', 'new@x.example']);
+  });
+
+  it('keeps the stage a contact has when the file gave none', () => {
+    const existing = [contact('ct-1', ['a@x.example'], { lifecycleStage: 'mql' })];
+    const withDefault: IncomingContact = { ...contact('sf-1', ['a@x.example'], { lifecycleStage: 'other', company: 'Acme' }), stageIsDefault: true };
+    const merged = mergeContacts(existing, [withDefault]).contacts[0]!;
+    expect(merged).toMatchObject({ lifecycleStage: 'mql', company: 'Acme' });
+    expect(merged).not.toHaveProperty('stageIsDefault');
+    // A new contact takes the default (and loses the marker).
+    const fresh = mergeContacts([], [withDefault]).contacts[0]!;
+    expect(fresh).toEqual(contact('sf-1', ['a@x.example'], { lifecycleStage: 'other', company: 'Acme' }));
+  });
+
+  it('joins two existing contacts an incoming one shows to be the same person', () => {
+    const existing = [
+      contact('ct-work', ['dana@work.example'], { title: 'VP', properties: { country: 'DE' } }),
+      contact('ct-home', ['dana@home.example'], { title: 'Hobbyist', company: 'Home', properties: { country: 'FR', industry: 'Art' } }),
+    ];
+    const result = mergeContacts(existing, [contact('x', ['dana@home.example', 'dana@work.example'])]);
+    expect(result.contacts).toEqual([
+      // The older record keeps its values; the other only fills gaps.
+      contact('ct-work', ['dana@work.example', 'dana@home.example'], { title: 'VP', company: 'Home', properties: { country: 'DE', industry: 'Art' } }),
+    ]);
+    // Both the record merged away and the incoming one's own id now lead to the kept record.
+    expect([...result.mergedIds]).toEqual([
+      ['ct-home', 'ct-work'],
+      ['x', 'ct-work'],
+    ]);
+    expect(result).toMatchObject({ created: 0, updated: 1 });
+    const events = [{ id: 'e1', contactId: 'ct-home', type: 'email_open', at: '2024-03-05T10:00:00.000Z' }] satisfies EngagementEvent[];
+    expect(remapEvents(events, result.mergedIds)).toEqual([{ ...events[0], contactId: 'ct-work' }]);
+  });
+
+  it('dedupes people who appear twice in the incoming contacts', () => {
+    const result = mergeContacts([], [contact('a', ['p@x.example'], { firstName: 'P' }), contact('b', ['q@x.example', 'P@x.example'.toLowerCase()], { lastName: 'Q' })]);
+    expect(result.created).toBe(1);
+    expect(result.contacts).toEqual([contact('a', ['p@x.example', 'q@x.example'], { firstName: 'P', lastName: 'Q' })]);
+  });
+
+  const arbContact = fc.record({
+    id: fc.constantFrom('c1', 'c2', 'c3', 'c4'),
+    emails: fc.uniqueArray(fc.constantFrom('a@x.example', 'b@x.example', 'c@x.example', 'd@x.example', 'e@x.example'), { minLength: 1, maxLength: 3 }),
+    firstName: fc.constantFrom('', 'Ann', 'Bo'),
+    lastName: fc.constantFrom('', 'Lee'),
+    title: fc.option(fc.constantFrom('CEO', 'CTO'), { nil: undefined }),
+    crmIds: fc.uniqueArray(fc.constantFrom('hubspot:1', 'hubspot:2', 'salesforce:003'), { maxLength: 2 }),
+    lifecycleStage: fc.constantFrom('lead' as const, 'mql' as const, 'customer' as const),
+    properties: fc.record({ country: fc.option(fc.constantFrom('DE', 'US'), { nil: undefined }) }, { requiredKeys: [] }),
+    importedScores: fc.option(fc.array(fc.record({ system: fc.constant('hubspot' as const), label: fc.constantFrom('Score', 'Other'), value: fc.integer({ min: 0, max: 100 }) }), { maxLength: 2 }), {
+      nil: undefined,
+    }),
+    stageIsDefault: fc.option(fc.constant(true as const), { nil: undefined }),
+  });
+  const strip = (c: IncomingContact): Contact => {
+    const { stageIsDefault: _, ...rest } = c;
+    return JSON.parse(JSON.stringify(rest)) as Contact;
+  };
+
+  it('is idempotent, and leaves no two contacts sharing an email or CRM id (property)', () => {
+    fc.assert(
+      fc.property(fc.array(arbContact, { maxLength: 6 }), fc.array(arbContact, { maxLength: 6 }), (existingRaw, incoming) => {
+        const existing = mergeContacts([], existingRaw.map(strip)).contacts;
+        const once = mergeContacts(existing, incoming);
+        const twice = mergeContacts(once.contacts, incoming);
+        expect(twice.contacts).toEqual(once.contacts);
+        expect(twice.created).toBe(0);
+        expect(twice.updated).toBe(0);
+        const emails = once.contacts.flatMap((c) => c.emails);
+        expect(new Set(emails).size).toBe(emails.length);
+        const crm = once.contacts.flatMap((c) => c.crmIds);
+        expect(new Set(crm).size).toBe(crm.length);
+        // Nobody is lost: every address that came in is on some contact.
+        for (const c of [...existing, ...incoming]) for (const e of c.emails) expect(emails).toContain(e);
+      }),
+    );
+  });
+});
+
+describe('events on re-import', () => {
+  const open: EngagementEvent = { id: 'ev-0001', contactId: 'ct-1', type: 'email_open', campaignId: 'cmp-1', at: '2024-03-05T14:22:00Z' };
+
+  it('knows an event by who, what, when, campaign and content, whatever the date spelling', () => {
+    const reworded: EngagementEvent = { ...open, id: 'other', at: '2024-03-05T15:22:00.000+01:00', details: 'new words' };
+    expect(eventKey(open)).toBe(eventKey(reworded));
+    expect(eventKey(open)).not.toBe(eventKey({ ...open, type: 'email_click' }));
+    expect(eventKey(open)).not.toBe(eventKey({ ...open, contentId: 'asset-1' }));
+    expect(eventId(eventKey(open))).toMatch(/^ev-[0-9a-f]{16}$/);
+    expect(eventId(eventKey(open))).toBe(eventId(eventKey({ ...open })));
+  });
+
+  it('merges without duplicates, keeping the known id', () => {
+    const again: EngagementEvent = { ...open, id: eventId(eventKey(open)), at: '2024-03-05T14:22:00.000Z', details: 'Opened' };
+    const click: EngagementEvent = { ...open, id: 'ev-x', type: 'email_click' };
+    const result = mergeEvents([open], [again, click, click]);
+    expect(result).toMatchObject({ added: 1, duplicates: 2 });
+    expect(result.events).toEqual([{ ...open, details: 'Opened' }, click]);
+    expect(mergeEvents(result.events, [again, click]).events).toEqual(result.events);
+  });
+});
