@@ -7,3 +7,11 @@ export const THREAD_URL: { inbox: string; dana: string; priya: string; unknown: 
 export function launchLens(options: { userDataDir: string; headless?: boolean; extensionDir?: string }): Promise<{ context: BrowserContext; extensionId: string; worker: Worker }>;
 export function routeGmail(context: BrowserContext): Promise<void>;
 export function activeTabId(worker: Worker): Promise<number | undefined>;
+export function routeSiteFixtures(context: BrowserContext): Promise<void>;
+export interface SiteFixture {
+  site: string;
+  fixture: string;
+  url: string;
+  contact: { name?: string; email?: string; pageKind: string } | null;
+}
+export function siteFixtures(): Promise<SiteFixture[]>;

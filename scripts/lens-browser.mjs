@@ -1,6 +1,6 @@
 // Starts Chromium with the built extension and serves the Gmail fixture pages at their real URL.
 // Used by the end-to-end tests and by `npm run demo`.
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -45,8 +45,45 @@ export async function launchLens({ userDataDir, headless = true, extensionDir = 
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
+  await routeOffline(context);
+  await routeSiteFixtures(context);
   await routeGmail(context);
   return { context, extensionId, worker };
+}
+
+/** Anything not answered from the fixtures fails at once, like the closed network it is (routes added later win). */
+async function routeOffline(context) {
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort('internetdisconnected'));
+}
+
+/** Each LinkedIn and CRM fixture at the real URL its expected result names. */
+export async function routeSiteFixtures(context) {
+  for (const site of ['linkedin', 'hubspot', 'salesforce', 'pipedrive']) {
+    const dir = join(FIXTURES, site);
+    for (const name of await readdir(dir)) {
+      if (!name.endsWith('.expected.json')) continue;
+      const { url } = JSON.parse(await readFile(join(dir, name), 'utf8'));
+      const body = await readFile(join(dir, name.replace('.expected.json', '.html')), 'utf8');
+      const page = new URL(url);
+      await context.route((candidate) => candidate.origin === page.origin && candidate.pathname === page.pathname, (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+      );
+    }
+  }
+}
+
+/** Every fixture page with its expected contact, for tests and the demo. */
+export async function siteFixtures() {
+  const out = [];
+  for (const site of ['linkedin', 'hubspot', 'salesforce', 'pipedrive']) {
+    const dir = join(FIXTURES, site);
+    for (const name of (await readdir(dir)).toSorted()) {
+      if (!name.endsWith('.expected.json')) continue;
+      const { url, contact } = JSON.parse(await readFile(join(dir, name), 'utf8'));
+      out.push({ site, fixture: name.replace('.expected.json', '.html'), url, contact });
+    }
+  }
+  return out;
 }
 
 /** Answers every mail.google.com request from the fixtures; nothing reaches the network. */

@@ -37,7 +37,9 @@ export function CampaignHistory({ view }: { view: LensView }) {
           </ol>
           {touches.length > SHOWN && (
             <details>
-              <summary>{touches.length - SHOWN} earlier touches</summary>
+              <summary>
+                {touches.length - SHOWN} earlier {touches.length - SHOWN === 1 ? 'touch' : 'touches'}
+              </summary>
               <ol class="timeline" start={SHOWN + 1}>
                 {touches.slice(SHOWN).map((t) => (
                   <Touch key={t.eventId} touch={t} />

@@ -6,10 +6,10 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Sidebar } from '../../components/sidebar/Sidebar';
 import { request } from '../messaging/client';
-import { sidebarOpenSetting } from '../settings';
 import type { UsageAction } from '../model/delivery';
 import type { SiteAdapter } from '../sites/contact';
 import { createFeedbackModel } from './feedback';
+import { readSidebarOpen, saveSidebarOpen } from './sidebar-preference';
 import { startLensSession } from './session';
 
 const OPEN_WIDTH = 340;
@@ -17,7 +17,7 @@ const TAB_WIDTH = 28;
 
 /** One sidebar per tab, in a shadow root, for whichever site adapter the content script was built for. */
 export async function mountLensSidebar(ctx: ContentScriptContext, site: SiteAdapter): Promise<void> {
-  const open = signal(await sidebarOpenSetting.getValue());
+  const open = signal(await readSidebarOpen());
   const copiedId = signal<string | undefined>(undefined);
   const session = startLensSession({
     site,
@@ -66,7 +66,7 @@ export async function mountLensSidebar(ctx: ContentScriptContext, site: SiteAdap
           onToggle={(value) => {
             open.value = value;
             reserve();
-            void sidebarOpenSetting.setValue(value);
+            void saveSidebarOpen(value);
           }}
           onCopyLink={(item) =>
             void copy(item.url).then(() => {

@@ -225,10 +225,16 @@ describe('LinkedIn adapter', () => {
       ['2026-11-20-company.html', COMPANY],
     ] as const) {
       const doc = load(name);
-      expect(linkedinSite.detect(doc, url)).not.toBeNull();
+      expect(detectLinkedinContact(doc, url)).not.toBeNull();
       linkedinSite.layoutUnrecognized!(doc, url);
     }
     for (const spy of [...spies, innerText, offsetWidth]) expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('shows no one on company pages until the sidebar has an account view', () => {
+    const doc = load('2026-11-20-company.html');
+    expect(detectLinkedinContact(doc, COMPANY)).toMatchObject({ pageKind: 'company' });
+    expect(linkedinSite.detect(doc, COMPANY)).toBeNull();
   });
 });
 

@@ -43,6 +43,11 @@ describe('store', () => {
     const byPrimary = await findContactByEmail(db, 'priya.raman@contoso-health.example');
     const bySecondary = await findContactByEmail(db, 'P.Raman@Contoso-Health.example');
     expect((await findContact(db, { linkedinSlug: 'nobody', email: 'p.raman@contoso-health.example' }))?.contact.id).toBe('ct-priya-raman');
+    // The CRM record wins over an address the page shows (which may be a colleague's or outdated).
+    expect((await findContact(db, { crmId: 'salesforce:003Hs00004PqRmZIAV', email: 'priya.raman@contoso-health.example' }))?.contact.id).toBe(
+      'ct-marcus-oyelaran',
+    );
+    expect((await findContact(db, { linkedinSlug: 'Katrin-Vogel' }))?.contact.id).toBe('ct-katrin-vogel');
     expect(byPrimary?.contact.id).toBe('ct-priya-raman');
     expect(bySecondary?.contact.id).toBe('ct-priya-raman');
     expect(byPrimary!.events.length).toBeGreaterThanOrEqual(5);
