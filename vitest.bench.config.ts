@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// `npm run bench`: the engine's timings, printed as a table. One file at a time, nothing in parallel: the machine has
+// `npm run bench`: the engine's timings and the host-page cost in real Chromium, printed as tables. One file at a time, nothing in parallel: the machine has
 // 2 cores and a parallel run would measure the scheduler.
 export default defineConfig({
   test: {

@@ -2,9 +2,17 @@ import type { ContentType } from './model/marketing';
 
 const DATE = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 
-/** "Nov 18, 2026" — UTC so the same event reads the same everywhere. */
+const formatted = new Map<string, string>();
+
+/** "Nov 18, 2026" — UTC so the same event reads the same everywhere. Remembered: Intl formatting is slow, dates repeat. */
 export function formatDate(iso: string): string {
-  return DATE.format(new Date(iso));
+  let text = formatted.get(iso);
+  if (text === undefined) {
+    text = DATE.format(new Date(iso));
+    if (formatted.size > 2000) formatted.clear();
+    formatted.set(iso, text);
+  }
+  return text;
 }
 
 export function formatHours(hours: number): string {

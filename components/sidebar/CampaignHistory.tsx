@@ -1,3 +1,4 @@
+import { Disclosure } from './Disclosure';
 import type { CampaignTouch, LensView } from '../../lib/engine/lens';
 import { formatDate } from '../../lib/format';
 
@@ -36,16 +37,15 @@ export function CampaignHistory({ view }: { view: LensView }) {
             ))}
           </ol>
           {touches.length > SHOWN && (
-            <details>
-              <summary>
-                {touches.length - SHOWN} earlier {touches.length - SHOWN === 1 ? 'touch' : 'touches'}
-              </summary>
+            <Disclosure summary={`${touches.length - SHOWN} earlier ${touches.length - SHOWN === 1 ? 'touch' : 'touches'}`}>
+              {() => (
               <ol class="timeline" start={SHOWN + 1}>
                 {touches.slice(SHOWN).map((t) => (
                   <Touch key={t.eventId} touch={t} />
                 ))}
               </ol>
-            </details>
+              )}
+            </Disclosure>
           )}
         </>
       )}

@@ -27,16 +27,18 @@ export interface FeedbackBarProps {
   onReason: (reason: FeedbackReason | undefined) => void;
   onNote: (note: string) => void;
   onUndo: () => void;
+  /** While the next person's lens loads, verdicts would go to the wrong person. */
+  disabled?: boolean;
 }
 
 /** One-click lead-quality feedback to marketing; every control reachable by keyboard. */
-export function FeedbackBar({ state, reason, note, onVerdict, onReason, onNote, onUndo }: FeedbackBarProps) {
+export function FeedbackBar({ state, reason, note, onVerdict, onReason, onNote, onUndo, disabled = false }: FeedbackBarProps) {
   return (
     <footer class="feedback" aria-label="Feedback to marketing">
       <div class="feedback-title">Tell marketing about this lead</div>
       <div class="verdicts" role="group" aria-label="Lead quality">
         {VERDICTS.map(([verdict, label]) => (
-          <button key={verdict} type="button" class={`verdict verdict-${verdict}`} disabled={state.kind === 'saving'} onClick={() => onVerdict(verdict)}>
+          <button key={verdict} type="button" class={`verdict verdict-${verdict}`} disabled={disabled || state.kind === 'saving'} onClick={() => onVerdict(verdict)}>
             {label}
           </button>
         ))}

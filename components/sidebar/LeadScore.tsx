@@ -1,3 +1,4 @@
+import { Disclosure } from './Disclosure';
 import type { ImportedScoreView, LensView } from '../../lib/engine/lens';
 import type { ScoreReason, ScoreResult } from '../../lib/engine/scoring';
 import { formatHours } from '../../lib/format';
@@ -82,8 +83,9 @@ export function LeadScore({ view }: { view: LensView }) {
           </dl>
           {sla && <p class={`sla sla-${sla.state}`}>{SLA_TEXT[sla.state](sla.hoursLeft)}</p>}
           {view.importedScores && view.importedScores.length > 0 && <ImportedScores scores={view.importedScores} />}
-          <details class="why">
-            <summary>Why this score</summary>
+          <Disclosure class="why" summary="Why this score">
+            {() => (
+              <>
             <div class="why-group">
               Fit: {score.fit.points} (grade {score.fit.grade})
             </div>
@@ -101,7 +103,9 @@ export function LeadScore({ view }: { view: LensView }) {
               {mqlRule(score)}
               {score.mql.heldBackByFit && ` This score is high enough, but fit grade ${score.fit.grade} is not.`}
             </p>
-          </details>
+              </>
+            )}
+          </Disclosure>
         </>
       )}
     </section>

@@ -1,3 +1,4 @@
+import { Disclosure } from './Disclosure';
 import type { LensView, PersonaCriterionView } from '../../lib/engine/lens';
 
 function strength(confidence: number): string {
@@ -11,8 +12,9 @@ const STATE_TEXT: Record<PersonaCriterionView['state'], string> = { matched: 'ma
 
 function Criteria({ criteria, coverage }: { criteria: readonly PersonaCriterionView[]; coverage?: number }) {
   return (
-    <details class="why">
-      <summary>How this persona matched</summary>
+    <Disclosure class="why" summary="How this persona matched">
+      {() => (
+        <>
       <ul class="criteria">
         {criteria.map((c) => (
           <li key={c.criterion} class={`criterion criterion-${c.state}`}>
@@ -26,7 +28,9 @@ function Criteria({ criteria, coverage }: { criteria: readonly PersonaCriterionV
         ))}
       </ul>
       {coverage !== undefined && coverage < 1 && <p class="muted">Checked {percent(coverage)} of the criteria; unknown ones count neither way.</p>}
-    </details>
+        </>
+      )}
+    </Disclosure>
   );
 }
 

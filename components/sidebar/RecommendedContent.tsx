@@ -1,3 +1,4 @@
+import { Disclosure } from './Disclosure';
 import type { LensView, RecommendationView } from '../../lib/engine/lens';
 import { CONTENT_TYPE_LABEL, safeHref } from '../../lib/format';
 
@@ -11,14 +12,15 @@ export interface RecommendedContentProps {
 function Factors({ item }: { item: RecommendationView }) {
   if (!item.factors || item.factors.length === 0) return null;
   return (
-    <details class="why why-pick">
-      <summary>Why this pick</summary>
-      {item.factors.map((f) => (
-        <div key={f.kind} class="factor">
-          <span class="pos">+{f.points.toFixed(1)}</span> {f.label}
-        </div>
-      ))}
-    </details>
+    <Disclosure class="why why-pick" summary="Why this pick">
+      {() =>
+        item.factors!.map((f) => (
+          <div key={f.kind} class="factor">
+            <span class="pos">+{f.points.toFixed(1)}</span> {f.label}
+          </div>
+        ))
+      }
+    </Disclosure>
   );
 }
 

@@ -123,7 +123,7 @@ export function Sidebar({ state, open, onToggle, feedback, ...actions }: Sidebar
           ›
         </button>
       </header>
-      <div class="scroll">
+      <div class={state.value.kind === 'ready' && state.value.stale ? 'scroll stale' : 'scroll'} aria-busy={state.value.kind === 'ready' && state.value.stale}>
         <Body state={state.value} {...actions} />
       </div>
       {state.value.kind === 'ready' && (
@@ -135,6 +135,7 @@ export function Sidebar({ state, open, onToggle, feedback, ...actions }: Sidebar
           onReason={(value) => (feedback.reason.value = value)}
           onNote={(value) => (feedback.note.value = value)}
           onUndo={feedback.onUndo}
+          disabled={state.value.stale === true}
         />
       )}
     </aside>

@@ -83,7 +83,7 @@ export async function mountLensSidebar(ctx: ContentScriptContext, site: SiteAdap
             note: feedback.note,
             onVerdict: (verdict) => {
               const state = session.state.value;
-              if (state.kind === 'ready') void feedback.submit(state.view.identity, state.view.contact.name, verdict);
+              if (state.kind === 'ready' && !state.stale) void feedback.submit(state.view.identity, state.view.contact.name, verdict);
             },
             onUndo: () => void feedback.undo(),
           }}

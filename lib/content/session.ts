@@ -9,7 +9,8 @@ import { watchContact } from './watch-contact';
 export type LensState =
   | { kind: 'none' }
   | { kind: 'loading'; contact: DetectedContactInput }
-  | { kind: 'ready'; contact: DetectedContactInput; view: LensView & { identity: ContactIdentity } }
+  /** `stale`: another person's lens is on its way; what is shown is about to change and takes no action. */
+  | { kind: 'ready'; contact: DetectedContactInput; view: LensView & { identity: ContactIdentity }; stale?: boolean }
   | { kind: 'error'; contact: DetectedContactInput; message: string }
   /** The URL promises a person, but the page's markup is not what Lens knows. */
   | { kind: 'unrecognized'; report: string };
@@ -28,6 +29,8 @@ export interface LensSessionOptions {
   signal: AbortSignal;
   /** How long the page must stay without a person before Lens says it cannot read it. */
   settleMs?: number;
+  /** Answers faster than this replace the previous lens directly, without a "Loading…" flash in between. */
+  loadingDelayMs?: number;
   version?: string;
 }
 
@@ -38,13 +41,30 @@ export function startLensSession(options: LensSessionOptions): LensSession {
   let healthTimer: ReturnType<typeof setTimeout> | undefined;
   options.signal.addEventListener('abort', () => clearTimeout(healthTimer));
 
+  let loadingTimer: ReturnType<typeof setTimeout> | undefined;
+  options.signal.addEventListener('abort', () => clearTimeout(loadingTimer));
+
   const lookup = async (contact: DetectedContactInput) => {
     const current = ++generation;
-    state.value = { kind: 'loading', contact };
+    clearTimeout(loadingTimer);
+    const previous = state.value;
+    const showLoading = () => {
+      if (current === generation) state.value = { kind: 'loading', contact };
+    };
+    // Going from one person to the next, keep the page still for a moment: re-rendering twice (loading, then the
+    // new lens) costs the host page more than the brief wait, and a fast answer never shows "Loading…".
+    if (previous.kind === 'ready') {
+      state.value = { ...previous, stale: true };
+      loadingTimer = setTimeout(showLoading, options.loadingDelayMs ?? 120);
+    } else showLoading();
     try {
       const view = await options.request('lens.lookup', { contact });
-      if (current === generation) state.value = { kind: 'ready', contact, view };
+      if (current === generation) {
+        clearTimeout(loadingTimer);
+        state.value = { kind: 'ready', contact, view };
+      }
     } catch (error) {
+      clearTimeout(loadingTimer);
       if (current === generation)
         state.value = { kind: 'error', contact, message: error instanceof Error ? error.message : String(error) };
     }

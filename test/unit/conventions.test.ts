@@ -28,7 +28,9 @@ describe('conventions', () => {
   });
 
   it('has no `any` in source', () => {
-    expect(SOURCES.filter((f) => /:\s*any\b|as any\b|<any>/.test(read(f)))).toEqual([]);
+    // Code lines only: prose in comments may say "any".
+    const code = (f: string) => read(f).split('\n').filter((line) => !/^\s*(\*|\/\/|\/\*)/.test(line)).join('\n');
+    expect(SOURCES.filter((f) => /:\s*any\b|as any\b|<any>/.test(code(f)))).toEqual([]);
   });
 
   it('keeps components free of browser APIs', () => {

@@ -1,3 +1,4 @@
+import { act } from 'preact/test-utils';
 import { render } from 'preact';
 import { LeadScore } from '../../components/sidebar/LeadScore';
 import { PersonaPanel } from '../../components/sidebar/PersonaPanel';
@@ -24,10 +25,16 @@ function danaView(): LensView {
     outcomes: contentOutcomes({ contacts: data.contacts, events: data.events, feedback: [] }),
   });
 }
+/** Renders, then opens every explanation as a rep would (they are built only when opened). */
 function mount(node: preact.ComponentChild): HTMLElement {
   const container = document.createElement('div');
   document.body.replaceChildren(container);
-  render(node, container);
+  act(() => render(node, container));
+  for (let opened = 0; opened < 10; opened++) {
+    const closed = container.querySelector<HTMLElement>('details:not([open]) > summary');
+    if (!closed) break;
+    act(() => closed.click());
+  }
   return container;
 }
 /** "+14" and "−3" as numbers. */

@@ -101,3 +101,21 @@ describe('sidebar', () => {
     );
   });
 });
+
+describe('disclosure', () => {
+  it('builds its content only when opened, and toggles from the summary', async () => {
+    const { Disclosure } = await import('../../components/sidebar/Disclosure');
+    const { act } = await import('preact/test-utils');
+    const built = vi.fn<() => string>(() => 'explanation');
+    const container = document.createElement('div');
+    document.body.replaceChildren(container);
+    act(() => render(<Disclosure summary="Why this score">{() => <p>{built()}</p>}</Disclosure>, container));
+    expect(built).not.toHaveBeenCalled();
+    expect(container.querySelector('p')).toBeNull();
+    act(() => container.querySelector('summary')!.click());
+    expect(container.querySelector('details')?.open).toBe(true);
+    expect(container.querySelector('p')?.textContent).toBe('explanation');
+    act(() => container.querySelector('summary')!.click());
+    expect(container.querySelector('p')).toBeNull();
+  });
+});
