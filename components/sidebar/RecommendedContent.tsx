@@ -6,6 +6,8 @@ export interface RecommendedContentProps {
   view: LensView;
   copiedId?: string;
   onCopyLink: (item: RecommendationView) => void;
+  /** The rep opened the asset (the link itself opens it). */
+  onOpen?: (item: RecommendationView) => void;
 }
 
 /** What counted for a pick, with its weight: the long form of the one-line "why". */
@@ -24,7 +26,7 @@ function Factors({ item }: { item: RecommendationView }) {
   );
 }
 
-export function RecommendedContent({ view, copiedId, onCopyLink }: RecommendedContentProps) {
+export function RecommendedContent({ view, copiedId, onCopyLink, onOpen }: RecommendedContentProps) {
   const stage = view.recommendationStage;
   return (
     <section class="section" aria-labelledby="lens-content">
@@ -46,7 +48,7 @@ export function RecommendedContent({ view, copiedId, onCopyLink }: RecommendedCo
               </div>
               <div class="actions">
                 {href && (
-                  <a class="button" href={href} target="_blank" rel="noopener noreferrer">
+                  <a class="button" href={href} target="_blank" rel="noopener noreferrer" onClick={() => onOpen?.(item)}>
                     Open
                   </a>
                 )}

@@ -17,6 +17,7 @@ export interface SidebarProps {
   copiedId: Signal<string | undefined>;
   onToggle: (open: boolean) => void;
   onCopyLink: (item: RecommendationView) => void;
+  onOpen: (item: RecommendationView) => void;
   onChoose: (person: Participant) => void;
   onCopyReport: (report: string) => void;
   feedback: SidebarFeedback;
@@ -56,7 +57,7 @@ function ContactHeader({ name, email, linkedinSlug, detail }: { name?: string; e
   );
 }
 
-function Body({ state, copiedId, onCopyLink, onChoose, onCopyReport }: Omit<SidebarProps, 'state' | 'open' | 'onToggle' | 'feedback'> & { state: LensState }) {
+function Body({ state, copiedId, onCopyLink, onOpen, onChoose, onCopyReport }: Omit<SidebarProps, 'state' | 'open' | 'onToggle' | 'feedback'> & { state: LensState }) {
   switch (state.kind) {
     case 'none':
       return <p class="empty">Open a conversation to see what marketing knows about the person you're writing to.</p>;
@@ -99,7 +100,7 @@ function Body({ state, copiedId, onCopyLink, onChoose, onCopyReport }: Omit<Side
           <LeadScore view={view} />
           <CampaignHistory view={view} />
           <PersonaPanel view={view} />
-          <RecommendedContent view={view} copiedId={copiedId.value} onCopyLink={onCopyLink} />
+          <RecommendedContent view={view} copiedId={copiedId.value} onCopyLink={onCopyLink} onOpen={onOpen} />
         </>
       );
     }

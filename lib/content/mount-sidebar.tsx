@@ -75,6 +75,7 @@ export async function mountLensSidebar(ctx: ContentScriptContext, site: SiteAdap
               recordUsage(item.id, 'link_copied');
             })
           }
+          onOpen={(item) => recordUsage(item.id, 'opened')}
           onChoose={session.choose}
           onCopyReport={(report) => void copy(report)}
           feedback={{

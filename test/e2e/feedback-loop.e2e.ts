@@ -61,6 +61,8 @@ describe('the loop back to marketing', () => {
 
     await aside.locator('li').filter({ hasText: 'Matches "pricing"' }).first().getByRole('button', { name: 'Copy link' }).click();
     await aside.getByRole('button', { name: 'Copied' }).waitFor();
+    const [opened] = await Promise.all([context.waitForEvent('page'), aside.getByRole('link', { name: 'Open' }).nth(1).click()]);
+    await opened.close();
 
     const note = 'Budget opens in Q1 🚀 <img src=x onerror=alert(1)> ميزانية';
     await aside.getByText('Add a reason or note').click();
@@ -79,6 +81,8 @@ describe('the loop back to marketing', () => {
       .poll(() => receiver.events.filter((e) => e.type === 'feedback' && e.verdict === 'not_ready').length, { timeout: 20_000 })
       .toBe(1);
     await expect.poll(() => receiver.events.filter((e) => e.type === 'usage' && e.action === 'link_copied').length, { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => receiver.events.filter((e) => e.type === 'usage' && e.action === 'opened').length, { timeout: 20_000 }).toBe(1);
+    expect(receiver.events.find((e) => e.type === 'usage' && e.action === 'opened')).toMatchObject({ rank: 2 });
 
     const feedback = receiver.events.find((e) => e.type === 'feedback' && e.verdict === 'not_ready')!;
     expect(feedback).toMatchObject({
@@ -109,7 +113,7 @@ describe('the loop back to marketing', () => {
     await options.setViewportSize({ width: 1100, height: 1400 });
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     const insights = options.locator('section', { has: options.getByRole('heading', { name: 'Insights' }) });
-    await insights.getByText(/content actions · 1 feedback item · good-fit rate 0%/).waitFor({ timeout: 10_000 });
+    await insights.getByText(/5 content actions · 1 feedback item · good-fit rate 0%/).waitFor({ timeout: 10_000 });
     const copiedRow = insights.getByRole('row').filter({ has: options.getByRole('rowheader', { name: /Lumenary Pricing & Packaging 2026/ }) });
     expect(await copiedRow.getByRole('cell').allTextContents()).toEqual(['1', '0', '1', '0', '0%']);
     const campaignRow = insights.getByRole('row').filter({ has: options.getByRole('rowheader', { name: 'Webinar: Forecasting Without Spreadsheets' }) });

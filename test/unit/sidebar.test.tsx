@@ -15,6 +15,7 @@ function mount(state: LensState, open = true) {
     copiedId: signal<string | undefined>(undefined),
     onToggle: vi.fn<(open: boolean) => void>(),
     onCopyLink: vi.fn<(item: LensView['recommendations'][number]) => void>(),
+    onOpen: vi.fn<(item: LensView['recommendations'][number]) => void>(),
     onChoose: vi.fn<(person: { email: string; name?: string }) => void>(),
     onCopyReport: vi.fn<(report: string) => void>(),
     feedback: {
