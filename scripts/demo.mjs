@@ -4,7 +4,7 @@ import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hasDisplay } from './chromium.mjs';
-import { THREAD_URL, activeTabId, launchLens } from './lens-browser.mjs';
+import { THREAD_URL, activeTabId, launchLens, siteFixtures } from './lens-browser.mjs';
 
 const headed = hasDisplay() && !process.argv.includes('--headless');
 const outDir = resolve('demo-output');
@@ -15,11 +15,18 @@ await page.goto(THREAD_URL.dana);
 const sidebar = page.getByRole('complementary', { name: 'Smarketing Lens' });
 await sidebar.getByRole('heading', { name: 'Recommended content' }).waitFor({ timeout: 20_000 });
 
+const sites = (await siteFixtures()).filter((f) => f.contact && f.contact.pageKind !== 'company');
+
 if (headed) {
+  // One tab per other sales surface, served from the fixtures at their real URLs.
+  for (const { url } of sites) await (await context.newPage()).goto(url);
+  await page.bringToFront();
   console.log(
     [
       'Smarketing Lens is running in the Chromium window.',
       '  • The open thread is from Dana Whitfield (known MQL). Click other threads in the inbox list, or go back to the inbox.',
+      '  • Other tabs: LinkedIn, Sales Navigator, HubSpot, Salesforce and Pipedrive demo pages.',
+      `  • Settings and Insights: chrome-extension://${extensionId}/options.html`,
       `  • Popup for this tab: chrome-extension://${extensionId}/popup.html (or the toolbar icon).`,
       'Close the browser window to finish.',
     ].join('\n'),
@@ -53,5 +60,18 @@ await popup.setViewportSize({ width: 360, height: 560 });
 await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
 await popup.getByRole('button', { name: 'Good fit' }).waitFor();
 await shot(popup, '4-popup-feedback.png');
+await popup.close();
+for (const [i, { url, site, fixture }] of sites.entries()) {
+  const tab = await context.newPage();
+  await tab.goto(url);
+  await tab.getByRole('complementary', { name: 'Smarketing Lens' }).getByRole('heading', { name: 'Recommended content' }).waitFor({ timeout: 20_000 });
+  await shot(tab, `${5 + i}-${site}-${fixture.replace('.html', '')}.png`);
+  await tab.close();
+}
+const options = await context.newPage();
+await options.setViewportSize({ width: 1100, height: 1400 });
+await options.goto(`chrome-extension://${extensionId}/options.html`);
+await options.getByRole('heading', { name: 'Insights' }).waitFor();
+await shot(options, `${5 + sites.length}-options-and-insights.png`);
 await context.close();
 console.log(['No display found, so the demo ran headless. Screenshots:', ...shots.map((s) => `  ${s}`)].join('\n'));
