@@ -1,8 +1,15 @@
 import { REASON_LABEL, VERDICT_LABEL, type FeedbackReason, type Verdict } from '../../lib/model/feedback';
 import type { PopupModel } from '../../lib/popup/model';
+import type { DeliveryItemState } from '../../lib/messaging/protocol';
 import { contactLabel, formatDate } from '../../lib/format';
 
 const VERDICTS = Object.keys(VERDICT_LABEL) as Verdict[];
+const DELIVERY_TEXT: Record<DeliveryItemState, string> = {
+  local: 'kept in this browser',
+  queued: 'waiting to be sent',
+  failed: 'not sent: see Settings',
+  sent: 'sent to marketing',
+};
 const REASONS = Object.keys(REASON_LABEL) as FeedbackReason[];
 
 function Status({ model }: { model: PopupModel }) {
@@ -71,7 +78,8 @@ function History({ model }: { model: PopupModel }) {
         {items.map((f) => (
           <li key={f.id}>
             <strong>{VERDICT_LABEL[f.verdict]}</strong>
-            {f.reason && ` · ${REASON_LABEL[f.reason]}`} <span class="muted">{formatDate(f.createdAt)}</span>
+            {f.reason && ` · ${REASON_LABEL[f.reason]}`} <span class="muted">{formatDate(f.createdAt)}</span>{' '}
+            <span class={`delivery delivery-${model.delivery.value[f.id] ?? 'local'}`}>{DELIVERY_TEXT[model.delivery.value[f.id] ?? 'local']}</span>
             {f.note && <div class="muted">{f.note}</div>}
           </li>
         ))}

@@ -3,6 +3,7 @@ import type { Feedback, FeedbackReason, Verdict } from '../model/feedback';
 import type { ContactIdentity } from '../model/identity';
 import type { RequestFn } from '../messaging/client';
 import type { RecentContact } from '../store/schema';
+import type { DeliveryItemState } from '../messaging/protocol';
 
 export interface PopupContact {
   identity: ContactIdentity;
@@ -24,6 +25,8 @@ export function createPopupModel(request: RequestFn) {
   const contact = signal<PopupContact | null>(null);
   const recent = signal<RecentContact[]>([]);
   const history = signal<Feedback[]>([]);
+  /** Where each feedback item is: kept locally, waiting, refused, or with marketing. */
+  const delivery = signal<Record<string, DeliveryItemState>>({});
   const reason = signal<FeedbackReason | ''>('');
   const note = signal('');
   const save = signal<SaveState>({ kind: 'idle' });
@@ -31,6 +34,8 @@ export function createPopupModel(request: RequestFn) {
 
   const refreshHistory = async () => {
     history.value = contact.value ? await request('feedback.listForContact', { key: contact.value.identity.key }) : [];
+    const ids = history.value.slice(0, 50).map((f) => f.id);
+    delivery.value = ids.length > 0 ? (await request('delivery.status', { ids })).items : {};
   };
 
   return {
@@ -38,6 +43,7 @@ export function createPopupModel(request: RequestFn) {
     contact,
     recent,
     history,
+    delivery,
     reason,
     note,
     save,

@@ -104,6 +104,14 @@ describe('the loop back to marketing', () => {
     expect(badFit.length - 2 * withdrawn).toBe(0);
     expect(receiver.badSignatures).toBe(0);
     expect(receiver.duplicates).toBe(0);
+    // The popup shows where the verdict is.
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.getByText('No contact detected in this tab.').waitFor();
+    await popup.getByRole('button', { name: 'Dana Whitfield' }).click();
+    await popup.getByText('sent to marketing').waitFor();
+    await popup.close();
+
     // The note was shown as text, never as markup.
     expect(await page.evaluate(() => document.querySelectorAll('img[src="x"]').length)).toBe(0);
   });
