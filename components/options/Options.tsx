@@ -1,4 +1,8 @@
+import type { BackupModel } from '../../lib/options/backup-model';
+import type { ImportModel } from '../../lib/options/import-model';
 import type { OptionsModel } from '../../lib/options/model';
+import { BackupData } from './BackupData';
+import { ImportData } from './ImportData';
 import { Insights } from './Insights';
 
 function Webhook({ model }: { model: OptionsModel }) {
@@ -89,10 +93,11 @@ function Delivery({ model }: { model: OptionsModel }) {
   );
 }
 
-export function Options({ model }: { model: OptionsModel }) {
+export function Options({ model, imports, backup }: { model: OptionsModel; imports?: ImportModel; backup?: BackupModel }) {
   return (
     <main>
       <h1>Smarketing Lens settings</h1>
+      {imports && <ImportData model={imports} onFile={(file) => void imports.choose(file)} />}
       <Webhook model={model} />
       <Delivery model={model} />
       <Insights
@@ -111,6 +116,7 @@ export function Options({ model }: { model: OptionsModel }) {
           Download feedback (CSV)
         </button>
       </section>
+      {backup && <BackupData model={backup} onFile={(file) => void backup.choose(file)} />}
     </main>
   );
 }

@@ -3,7 +3,15 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Options } from '../../components/options/Options';
 import { request } from '../../lib/messaging/client';
+import { createBackupModel } from '../../lib/options/backup-model';
+import { createImportModel } from '../../lib/options/import-model';
 import { createOptionsModel } from '../../lib/options/model';
+
+const download = (name: string, text: string, type = 'text/csv') => {
+  const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(new Blob([text], { type })), download: name });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+};
 
 const model = createOptionsModel(
   request,
@@ -11,11 +19,9 @@ const model = createOptionsModel(
     contains: (origin) => browser.permissions.contains({ origins: [origin] }),
     request: (origin) => browser.permissions.request({ origins: [origin] }),
   },
-  (name, text) => {
-    const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(new Blob([text], { type: 'text/csv' })), download: name });
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-  },
+  download,
 );
-render(<Options model={model} />, document.getElementById('app')!);
+const imports = createImportModel(request, { locale: navigator.language });
+const backup = createBackupModel(request, download);
+render(<Options model={model} imports={imports} backup={backup} />, document.getElementById('app')!);
 void model.load();

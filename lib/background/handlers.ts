@@ -1,17 +1,23 @@
 import type { Handlers } from '../messaging/router';
 import type { LensDatabase } from '../store';
 import type { createDeliveryHandlers } from './delivery-handlers';
+import { createImportHandlers, type ImportHandlers } from './import-handlers';
 import type { CoreHandlers } from './service';
 
-/** Every request's handler: the core ones, with feedback also handed to delivery once it is saved or undone. */
+/**
+ * Every request's handler: the core ones, with feedback also handed to delivery once it is saved or undone, and the
+ * import/backup ones (pass them built with the same DataChanges as `core`, so imports drop core's caches).
+ */
 export function composeHandlers(
   core: CoreHandlers,
   delivery: ReturnType<typeof createDeliveryHandlers>,
   db: () => Promise<LensDatabase>,
+  imports: ImportHandlers = createImportHandlers({ db }),
 ): Handlers {
   return {
     ...core,
     ...delivery.handlers,
+    ...imports,
     async 'feedback.submit'(payload, context) {
       const item = await core['feedback.submit'](payload, context);
       await delivery.onFeedbackSaved(item);

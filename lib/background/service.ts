@@ -1,3 +1,4 @@
+import type { DataChanges } from './data-changes';
 import { contactKey, type ContactIdentity, type Feedback, type ScoringModel } from '../model';
 import type { Handlers } from '../messaging/router';
 import type { TabContact } from '../messaging/protocol';
@@ -30,6 +31,8 @@ export interface TabContacts {
 export interface ServiceDeps {
   db: () => Promise<LensDatabase>;
   tabs: TabContacts;
+  /** Imports, packs and restores announce themselves here: the cached library, index and outcomes are dropped. */
+  changes?: DataChanges;
   now?: () => Date;
   newId?: () => string;
 }
@@ -76,6 +79,11 @@ export function createHandlers(deps: ServiceDeps): CoreHandlers {
       outcomes = undefined;
       throw error;
     }));
+  deps.changes?.subscribe(() => {
+    library = undefined;
+    engine = undefined;
+    outcomes = undefined;
+  });
 
   return {
     async 'lens.lookup'({ contact }, { tabId }) {

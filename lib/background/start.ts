@@ -7,7 +7,9 @@ import { openLensDb, seedDemoDataset, type LensDatabase } from '../store';
 import { deliverDue } from '../sync/deliver';
 import { DELIVERY_TUNING } from '../sync/tuning';
 import { createDeliveryHandlers, type DestinationStore } from './delivery-handlers';
+import { createDataChanges } from './data-changes';
 import { composeHandlers } from './handlers';
+import { createImportHandlers } from './import-handlers';
 import { createHandlers, type TabContacts } from './service';
 
 const DELIVERY_ALARM = 'lens-delivery';
@@ -102,7 +104,9 @@ export function startBackground(): void {
   const db = databaseOpener();
   const kick = deliveryRunner(db);
   const delivery = createDeliveryHandlers({ db, destinations, hasOriginPermission, kick, fetch: (input, init) => fetch(input, init) });
-  const route = createRouter(composeHandlers(createHandlers({ db, tabs: sessionTabs }), delivery, db), {
+  const changes = createDataChanges();
+  const core = createHandlers({ db, tabs: sessionTabs, changes });
+  const route = createRouter(composeHandlers(core, delivery, db, createImportHandlers({ db, changes })), {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     onError: (type, error) => console.error(`[Smarketing Lens] ${type} failed`, error),

@@ -4,3 +4,6 @@ export * from './migrations';
 export * from './dataset';
 export * from './repositories';
 export * from './outbox';
+export * from './imports';
+export * from './backup-schema';
+export * from './backup';

@@ -12,7 +12,8 @@ export interface RecentContact extends ContactIdentity {
 
 export interface DatasetInfo {
   key: 'dataset';
-  source: 'demo';
+  /** 'demo': the bundled dataset; 'import' / 'restore': the first data came from an import or a backup instead. */
+  source: 'demo' | 'import' | 'restore';
   loadedAt: string;
   shiftedByMs: number;
 }

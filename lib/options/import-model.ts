@@ -1,0 +1,284 @@
+import { computed, signal } from '@preact/signals';
+import {
+  checkMapping,
+  createDirectory,
+  formatSpec,
+  importCsv,
+  proposeMapping,
+  previewCsv,
+  readPack,
+  sniffFileKind,
+  type ColumnMapping,
+  type CsvFormatId,
+  type CsvPreview,
+  type MappedBatch,
+  type MarketingPack,
+  type PackIssue,
+  type RecordKind,
+  type RowIssue,
+  type TargetField,
+} from '../importers';
+import type { RequestFn } from '../messaging/client';
+import { IMPORT_BATCH_MAX, type ResponseData } from '../messaging/protocol';
+
+/**
+ * The "Import data" section's state and actions. Files are parsed HERE, in the options page (streaming, with progress
+ * and cancel), not in the service worker; the validated objects go to the background in batches of at most
+ * `batchSize` records and are written there in one transaction on commit. Any problem before the commit (invalid rows,
+ * cancel, a failed message) aborts the staged import: nothing is written.
+ */
+
+/** A file as the page gets it from the input or a drop (a File is one). */
+export type ImportFile = Blob & { readonly name: string };
+
+export interface ImportModelOptions {
+  /** Records per `import.batch` message; at most IMPORT_BATCH_MAX. */
+  batchSize?: number;
+  locale?: string;
+}
+
+export const MAX_LISTED_ERRORS = 50;
+
+export interface RowErrors {
+  file: string;
+  list: RowIssue[];
+  total: number;
+  invalidRows: number;
+  validRows: number;
+}
+
+interface Counts {
+  contacts: number;
+  events: number;
+  campaigns: number;
+}
+
+const KIND_NOUN: Record<RecordKind, [string, string]> = {
+  contacts: ['contact', 'contacts'],
+  events: ['event', 'events'],
+  'campaign-members': ['campaign member', 'campaign members'],
+};
+const plural = (n: number, [one, many]: readonly [string, string]) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
+
+export function createImportModel(request: RequestFn, options: ImportModelOptions = {}) {
+  const batchSize = Math.min(options.batchSize ?? 1000, IMPORT_BATCH_MAX);
+  const file = signal<ImportFile | null>(null);
+  const reading = signal(false);
+  const preview = signal<CsvPreview | null>(null);
+  const format = signal<CsvFormatId | null>(null);
+  const mapping = signal<ColumnMapping>([]);
+  const pack = signal<{ pack: MarketingPack; counts: Record<'campaigns' | 'personas' | 'content' | 'contacts' | 'events', number> } | null>(null);
+  const packErrors = signal<PackIssue[]>([]);
+  /** While importing: how far the reading got (0–1), or null while the background writes. */
+  const progress = signal<{ fraction: number | null; label: string } | null>(null);
+  const rowErrors = signal<RowErrors | null>(null);
+  const result = signal<string | null>(null);
+  const error = signal<string | null>(null);
+  let controller: AbortController | null = null;
+
+  const kind = computed<RecordKind | null>(() => (format.value ? formatSpec(format.value).kind : null));
+  const problems = computed(() => (format.value ? checkMapping(format.value, mapping.value) : []));
+  const confirmLabel = computed(() => {
+    const p = preview.value;
+    const k = kind.value;
+    if (!p || !k) return 'Import';
+    // The preview reads the first rows only; a longer file's count is known once it is read.
+    return p.complete ? `Import ${plural(p.rowsScanned, KIND_NOUN[k])}` : `Import all ${KIND_NOUN[k][1]} (${p.rowsScanned.toLocaleString('en-US')}+ rows)`;
+  });
+
+  const clear = () => {
+    preview.value = null;
+    format.value = null;
+    mapping.value = [];
+    pack.value = null;
+    packErrors.value = [];
+    rowErrors.value = null;
+    result.value = null;
+    error.value = null;
+  };
+
+  async function choose(next: ImportFile): Promise<void> {
+    controller?.abort();
+    clear();
+    file.value = next;
+    reading.value = true;
+    try {
+      const start = await next.slice(0, 256).text();
+      if (sniffFileKind(start, next.name) === 'pack') {
+        const checked = await readPack(next, next.name);
+        if (checked.ok) pack.value = { pack: checked.pack, counts: checked.counts };
+        else packErrors.value = checked.errors;
+        return;
+      }
+      const seen = await previewCsv(next, { file: next.name, sampleRows: 5, ...(options.locale ? { locale: options.locale } : {}) });
+      preview.value = seen;
+      const chosen = seen.detection.best ?? seen.detection.candidates[0];
+      format.value = chosen?.format ?? null;
+      mapping.value = seen.detection.best?.mapping ?? (chosen ? proposeMapping(chosen.format, seen.header) : []);
+    } catch (e) {
+      error.value = message(e);
+    } finally {
+      reading.value = false;
+    }
+  }
+
+  function setFormat(next: CsvFormatId): void {
+    const p = preview.value;
+    if (!p) return;
+    format.value = next;
+    mapping.value = proposeMapping(next, p.header);
+    rowErrors.value = null;
+  }
+
+  function setField(index: number, field: TargetField | null): void {
+    mapping.value = mapping.value.map((m) => (m.index === index ? { ...m, field } : m));
+    rowErrors.value = null;
+  }
+
+  /** Reads the whole file, stages what is valid in the background, and commits unless rows were invalid. */
+  async function run(skipInvalid: boolean): Promise<void> {
+    const f = file.value;
+    const p = preview.value;
+    const fmt = format.value;
+    if (!f || !p || !fmt || problems.value.length > 0 || progress.value) return;
+    controller = new AbortController();
+    const { signal: abort } = controller;
+    rowErrors.value = null;
+    result.value = null;
+    error.value = null;
+    progress.value = { fraction: 0, label: `Reading ${f.name}…` };
+    let importId: string | undefined;
+    let seq = 0;
+    let sent: Counts = { contacts: 0, events: 0, campaigns: 0 };
+    const begin = async () => {
+      importId = (await request('import.begin', { file: f.name, format: fmt })).importId;
+      seq = 0;
+      sent = { contacts: 0, events: 0, campaigns: 0 };
+    };
+    const send = async (batch: MappedBatch) => {
+      // Bounded messages: the file's pieces are cut into batches of at most `batchSize` records.
+      const queue = [...batch.contacts.map((c) => ['contacts', c] as const), ...batch.events.map((e) => ['events', e] as const), ...batch.campaigns.map((c) => ['campaigns', c] as const)];
+      for (let at = 0; at < queue.length; at += batchSize) {
+        abort.throwIfAborted();
+        const part: MappedBatch = { contacts: [], events: [], campaigns: [] };
+        for (const [key, item] of queue.slice(at, at + batchSize)) (part[key] as unknown[]).push(item);
+        await request('import.batch', { importId: importId!, seq: seq++, ...part });
+        sent = { contacts: sent.contacts + part.contacts.length, events: sent.events + part.events.length, campaigns: sent.campaigns + part.campaigns.length };
+      }
+    };
+    try {
+      const directory = createDirectory(await request('import.directory', {}));
+      await begin();
+      const parsed = await importCsv(f, {
+        file: f.name,
+        format: fmt,
+        mapping: mapping.value,
+        dateOrder: p.dateOrder,
+        delimiter: p.delimiter,
+        directory,
+        signal: abort,
+        maxIssues: MAX_LISTED_ERRORS,
+        onProgress: ({ bytesRead, totalBytes }) => {
+          progress.value = { fraction: totalBytes ? Math.min(1, bytesRead / totalBytes) : null, label: `Reading ${f.name}…` };
+        },
+        onBatch: send,
+        // The file turned out to mix encodings and is read again: what was staged so far is void.
+        onRestart: async () => {
+          await request('import.abort', { importId: importId! });
+          await begin();
+        },
+      });
+      if (parsed.errorCount > 0 && !skipInvalid) {
+        rowErrors.value = { file: f.name, list: parsed.errors.slice(0, MAX_LISTED_ERRORS), total: parsed.errorCount, invalidRows: parsed.invalidRows, validRows: parsed.validRows };
+        return; // `finally` aborts the staged rows: nothing is written
+      }
+      if (parsed.validRows === 0) {
+        error.value = `${f.name} has no valid rows to import; nothing was written.`;
+        return;
+      }
+      progress.value = { fraction: null, label: 'Saving…' };
+      const outcome = await request('import.commit', { importId: importId!, expected: { batches: seq, ...sent } });
+      importId = undefined;
+      result.value = describe(sent, outcome, skipInvalid ? parsed.invalidRows : 0, kind.value ?? 'contacts');
+      rowErrors.value = null;
+      preview.value = null; // done with this file: the section shows the result
+    } catch (e) {
+      error.value = isAbort(e) || abort.aborted ? 'Import cancelled; nothing was written.' : message(e);
+    } finally {
+      if (importId) await request('import.abort', { importId }).catch(() => undefined);
+      progress.value = null;
+      controller = null;
+    }
+  }
+
+  async function importPack(): Promise<void> {
+    const chosen = pack.value;
+    if (!chosen || progress.value) return;
+    error.value = null;
+    progress.value = { fraction: null, label: 'Saving…' };
+    try {
+      const outcome = await request('import.pack', { pack: chosen.pack });
+      const people = outcome.people ? `; ${plural(outcome.people.contacts.created + outcome.people.contacts.updated, KIND_NOUN.contacts)} added or updated` : '';
+      result.value =
+        `Imported the marketing pack: ${plural(outcome.personas, ['persona', 'personas'])}, ${plural(outcome.content, ['content asset', 'content assets'])}, ` +
+        `${plural(outcome.campaigns, ['campaign', 'campaigns'])}, the SLA${outcome.scoringModel ? ' and the scoring model' : ''}${people}.`;
+      pack.value = null;
+    } catch (e) {
+      error.value = message(e);
+    } finally {
+      progress.value = null;
+    }
+  }
+
+  return {
+    file,
+    reading,
+    preview,
+    format,
+    mapping,
+    pack,
+    packErrors,
+    progress,
+    rowErrors,
+    result,
+    error,
+    kind,
+    problems,
+    confirmLabel,
+    choose,
+    setFormat,
+    setField,
+    confirm: () => run(false),
+    skipInvalid: () => run(true),
+    importPack,
+    /** Stops reading; the background drops what was staged. A commit already sent is not interrupted. */
+    cancel: () => controller?.abort(),
+    reset: () => {
+      controller?.abort();
+      clear();
+      file.value = null;
+    },
+  };
+}
+
+export type ImportModel = ReturnType<typeof createImportModel>;
+
+/** "Imported 3 contacts (2 new, 1 updated) · 4 events (4 new) · 1 new campaign." */
+export function describe(sent: Counts, outcome: ResponseData['import.commit'], skipped: number, kind: RecordKind): string {
+  const parts: string[] = [];
+  const c = outcome.contacts;
+  if (kind === 'contacts' || sent.contacts > 0) {
+    const detail = [`${c.created} new`, `${c.updated} updated`, ...(c.unchanged ? [`${c.unchanged} unchanged`] : []), ...(c.merged ? [`${c.merged} merged`] : [])];
+    parts.push(`${plural(sent.contacts, KIND_NOUN.contacts)} (${detail.join(', ')})`);
+  }
+  if (sent.events > 0 || kind !== 'contacts') {
+    const e = outcome.events;
+    parts.push(`${plural(sent.events, KIND_NOUN.events)} (${e.added} new${e.duplicates ? `, ${e.duplicates} already there` : ''})`);
+  }
+  const cm = outcome.campaigns;
+  if (cm.created + cm.updated > 0) parts.push(`${plural(cm.created, ['new campaign', 'new campaigns'])}${cm.updated ? `, ${cm.updated} updated` : ''}`);
+  const skippedText = skipped > 0 ? ` Skipped ${plural(skipped, ['invalid row', 'invalid rows'])}.` : '';
+  return `Imported ${parts.join(' · ')}.${skippedText}`;
+}

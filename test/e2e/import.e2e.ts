@@ -1,0 +1,130 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { THREAD_URL, launchLens } from '../../scripts/lens-browser.mjs';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const IMPORTS = join(ROOT, 'test', 'fixtures', 'imports');
+
+let userDataDir: string;
+let context: BrowserContext;
+let extensionId: string;
+
+beforeAll(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  userDataDir = await mkdtemp(join(tmpdir(), 'lens-import-'));
+  ({ context, extensionId } = await launchLens({ userDataDir }));
+});
+
+afterAll(async () => {
+  await context?.close();
+  await rm(userDataDir, { recursive: true, force: true });
+});
+
+const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Smarketing Lens' });
+const section = (page: Page, heading: string): Locator =>
+  sidebar(page).locator('section').filter({ has: page.getByRole('heading', { name: heading, exact: true }) });
+
+/** Records in the extension's own database, read from an extension page (the store belongs to its origin). */
+async function counts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const open = indexedDB.open('smarketing-lens');
+        open.addEventListener('error', () => reject(open.error));
+        open.addEventListener('success', () => {
+          const db = open.result;
+          const names = ['contacts', 'events', 'campaigns'];
+          const tx = db.transaction(names, 'readonly');
+          const out: Record<string, number> = {};
+          for (const name of names) {
+            const req = tx.objectStore(name).count();
+            req.addEventListener('success', () => (out[name] = req.result));
+          }
+          tx.addEventListener('complete', () => {
+            db.close();
+            resolve(out);
+          });
+        });
+      }),
+  );
+}
+
+async function openOptions(): Promise<Page> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByRole('heading', { name: 'Import marketing data' }).waitFor();
+  return options;
+}
+
+describe('importing marketing data on the options page', () => {
+  it('shows a file with invalid rows line by line and writes nothing', async () => {
+    // The sidebar's first lookup loads the demo data, so the counts below compare like with like.
+    const gmail = await context.newPage();
+    await gmail.goto(THREAD_URL.unknown);
+    await expect.poll(() => sidebar(gmail).getByText('Not in your marketing data', { exact: true }).count(), { timeout: 15_000 }).toBe(1);
+    await gmail.close();
+
+    const options = await openOptions();
+    const before = await counts(options);
+    await options.getByLabel('Import data').setInputFiles(join(IMPORTS, 'hubspot-contacts-invalid-rows.csv'));
+    await options.getByRole('button', { name: 'Import 7 contacts' }).click();
+    const errors = options.getByRole('alert', { name: 'Import errors' });
+    await errors.getByText('hubspot-contacts-invalid-rows.csv: 5 problems in 5 rows. Nothing was imported.').waitFor();
+    const lines = await errors.locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(lines).toEqual(['3', '4', '5', '7', '8']);
+    expect(await errors.locator('tbody tr').first().textContent()).toContain('bad.email@@acme.example');
+    expect(await options.getByRole('button', { name: 'Skip 5 invalid rows and import the rest' }).count()).toBe(1);
+    expect(await counts(options)).toEqual(before);
+    await options.close();
+  });
+
+  it('imports a HubSpot export and its engagement events; the Gmail sidebar then knows the person', async () => {
+    const options = await openOptions();
+    const before = await counts(options);
+    const input = options.getByLabel('Import data');
+
+    await input.setInputFiles(join(IMPORTS, 'hubspot-contacts-brightfield.csv'));
+    const preview = options.getByLabel('Import preview');
+    await preview.getByText('HubSpot contacts export', { exact: true }).waitFor();
+    expect(await preview.textContent()).toMatch(/detected with \d+ % confidence · UTF-8 · comma-separated/);
+    expect(await preview.getByLabel('Field for column Lifecycle Stage').inputValue()).toBe('lifecycleStage');
+    expect(await preview.getByLabel('Field for column Email').inputValue()).toBe('email');
+    expect(await preview.getByText('lee.morgan@brightfield.example').count()).toBe(1);
+    await options.screenshot({ path: join(ARTIFACTS, 'options-import-preview.png'), fullPage: true });
+    const started = Date.now();
+    await options.getByRole('button', { name: 'Import 3 contacts' }).click();
+    await options.getByRole('status').getByText('Imported 3 contacts (2 new, 1 updated).').waitFor();
+    const contactsMs = Date.now() - started;
+
+    await input.setInputFiles(join(IMPORTS, 'engagement-events-brightfield.csv'));
+    await options.getByLabel('Import preview').locator('strong').getByText(/engagement events/i).waitFor();
+    await options.getByRole('button', { name: 'Import 4 events' }).click();
+    await options.getByRole('status').getByText('Imported 4 events (4 new) · 1 new campaign.').waitFor();
+    expect(await counts(options)).toEqual({ contacts: before.contacts! + 2, events: before.events! + 4, campaigns: before.campaigns! + 1 });
+
+    // Importing the same file again changes nothing.
+    await input.setInputFiles(join(IMPORTS, 'hubspot-contacts-brightfield.csv'));
+    await options.getByRole('button', { name: 'Import 3 contacts' }).click();
+    await options.getByRole('status').getByText('Imported 3 contacts (0 new, 0 updated, 3 unchanged).').waitFor();
+    expect(await counts(options)).toEqual({ contacts: before.contacts! + 2, events: before.events! + 4, campaigns: before.campaigns! + 1 });
+    console.warn(`[import e2e] HubSpot fixture: click on "Import 3 contacts" → "Imported" shown in ${contactsMs} ms`);
+
+    const gmail = await context.newPage();
+    await gmail.goto(THREAD_URL.unknown);
+    const aside = sidebar(gmail);
+    await expect.poll(() => aside.getByText('Lee Morgan', { exact: true }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await aside.getByText('Not in your marketing data', { exact: true }).count()).toBe(0);
+    const score = section(gmail, 'Lead score');
+    expect(await score.locator('.badge.stage-mql').textContent()).toBe('MQL');
+    expect(await score.getByLabel(/^Score \d+ out of 100$/).count()).toBe(1);
+    expect(await score.textContent()).toContain('HubSpot Score');
+    const history = section(gmail, 'Campaign history');
+    await expect.poll(() => history.textContent()).toContain('Brightfield Partner Roadshow');
+    expect(await history.textContent()).toContain('Webinar: Forecasting Without Spreadsheets');
+    expect(await history.textContent()).toContain('Ops Efficiency Nurture 2026');
+    await gmail.screenshot({ path: join(ARTIFACTS, 'sidebar-after-import.png') });
+  });
+});

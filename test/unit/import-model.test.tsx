@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { createDataChanges } from '../../lib/background/data-changes';
+import { createImportHandlers } from '../../lib/background/import-handlers';
+import { createHandlers } from '../../lib/background/service';
+import { ImportData } from '../../components/options/ImportData';
+import { createImportModel } from '../../lib/options/import-model';
+import type { RequestFn } from '../../lib/messaging/client';
+import { createRouter } from '../../lib/messaging/router';
+import type { Handlers } from '../../lib/messaging/router';
+import { findContactByEmail } from '../../lib/store';
+import { DEMO_NOW, ROOT, seededDb } from './helpers';
+import { snapshot } from './store-snapshot';
+
+const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${EXT_ID}/`;
+const fixtureFile = (name: string) => new File([readFileSync(join(ROOT, 'test', 'fixtures', 'imports', name))], name, { type: 'text/csv' });
+
+/** The options page's request(), answered by the real background handlers through the router. */
+async function setup(batchSize?: number) {
+  const db = await seededDb();
+  const getDb = async () => db;
+  const changes = createDataChanges();
+  const core = createHandlers({ db: getDb, tabs: { get: async () => null, set: async () => undefined }, now: () => DEMO_NOW, changes });
+  const handlers = { ...core, ...createImportHandlers({ db: getDb, changes, now: () => DEMO_NOW }) } as unknown as Handlers;
+  const route = createRouter(handlers, { extensionId: EXT_ID, extensionOrigin: ORIGIN });
+  const sent: string[] = [];
+  const request = (async (type: string, payload: object) => {
+    sent.push(type);
+    const answer = await route({ type, ...payload }, { id: EXT_ID, url: `${ORIGIN}options.html` });
+    if (!answer.ok) throw new Error(answer.error);
+    return answer.data;
+  }) as RequestFn;
+  const model = createImportModel(request, batchSize ? { batchSize } : {});
+  const root = document.createElement('div');
+  document.body.append(root);
+  await act(() => render(<ImportData model={model} onFile={(f) => void model.choose(f)} />, root));
+  const settle = () => act(async () => new Promise((r) => setTimeout(r, 0)));
+  const button = (text: RegExp) => [...root.querySelectorAll('button')].find((b) => text.test(b.textContent ?? ''));
+  return { db, model, root, sent, settle, button };
+}
+
+describe('import model and section', () => {
+  it('previews a HubSpot export, lets the mapping change, and imports through bounded batches', async () => {
+    const { db, model, root, sent, settle, button } = await setup(2);
+    await act(() => model.choose(fixtureFile('hubspot-contacts-brightfield.csv')));
+    await settle();
+    expect(root.textContent).toMatch(/HubSpot contacts export · detected with \d+ % confidence/);
+    expect(root.textContent).toContain('UTF-8');
+    expect(root.textContent).toContain('comma-separated');
+    expect(root.textContent).toContain('lee.morgan@brightfield.example'); // a sample row
+    const titleSelect = root.querySelector<HTMLSelectElement>('select[aria-label="Field for column Job Title"]')!;
+    expect(titleSelect.value).toBe('title');
+
+    // The user decides the job titles are not to be imported.
+    await act(() => {
+      titleSelect.value = '';
+      titleSelect.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(model.mapping.value.find((m) => m.header === 'Job Title')?.field).toBeNull();
+    expect(button(/^Import 3 contacts$/)).toBeDefined();
+
+    await act(async () => button(/^Import 3 contacts$/)!.click());
+    await settle();
+    await vi.waitFor(() => expect(model.result.value).not.toBeNull());
+    expect(root.querySelector('[role=status]')?.textContent).toBe('Imported 3 contacts (2 new, 1 updated).');
+    // 3 contacts in batches of 2: two batch messages, one commit.
+    expect(sent.filter((t) => t === 'import.batch')).toHaveLength(2);
+    expect(sent.filter((t) => t === 'import.commit')).toHaveLength(1);
+    const lee = await findContactByEmail(db, 'lee.morgan@brightfield.example');
+    expect(lee?.contact.lifecycleStage).toBe('mql');
+    expect(lee?.contact.title).toBeUndefined();
+  });
+
+  it('shows the invalid rows with file, line, column, value and reason, writes nothing, and imports the rest only when asked', async () => {
+    const { db, model, root, sent, settle, button } = await setup();
+    const before = await snapshot(db);
+    await act(() => model.choose(fixtureFile('hubspot-contacts-invalid-rows.csv')));
+    await settle();
+    await act(async () => button(/^Import 7 contacts$/)!.click());
+    await vi.waitFor(() => expect(model.rowErrors.value).not.toBeNull());
+    await settle();
+    const alert = root.querySelector('[aria-label="Import errors"]')!;
+    expect(alert.textContent).toContain('Nothing was imported');
+    const rows = [...alert.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    expect(rows[0]).toEqual(['hubspot-contacts-invalid-rows.csv', '3', 'Email', 'bad.email@@acme.example', 'is not an email address']);
+    expect(rows.map((r) => r[1])).toEqual(['3', '4', '5', '7', '8']);
+    expect(sent).toContain('import.abort');
+    expect(sent).not.toContain('import.commit');
+    expect(await snapshot(db)).toBe(before);
+
+    const skip = button(/^Skip 5 invalid rows and import the rest$/);
+    expect(skip).toBeDefined();
+    await act(async () => skip!.click());
+    await vi.waitFor(() => expect(model.result.value).not.toBeNull());
+    expect(model.result.value).toBe('Imported 2 contacts (2 new, 0 updated). Skipped 5 invalid rows.');
+    expect(await findContactByEmail(db, 'valid.person@acme.example')).not.toBeNull();
+    expect(await findContactByEmail(db, 'mary.anne@acme.example')).not.toBeNull();
+    expect(await findContactByEmail(db, 'unknown.stage@acme.example')).toBeNull();
+  });
+
+  it('cancels while reading: the staged rows are dropped and nothing is written', async () => {
+    const { db, model } = await setup(1);
+    const before = await snapshot(db);
+    await model.choose(fixtureFile('hubspot-contacts-brightfield.csv'));
+    const running = model.confirm();
+    model.cancel();
+    await running;
+    expect(model.error.value).toBe('Import cancelled; nothing was written.');
+    expect(await snapshot(db)).toBe(before);
+  });
+
+  it('handles a marketing pack in the same input, and lists a broken pack’s problems', async () => {
+    const { model, root, settle, button } = await setup();
+    const pack = (name: string) => new File([readFileSync(join(ROOT, 'test', 'fixtures', 'imports', name))], name, { type: 'application/json' });
+    await act(() => model.choose(pack('marketing-pack-invalid.json')));
+    await settle();
+    expect(root.querySelector('[aria-label="Import errors"]')?.textContent).toMatch(/must be an http\(s\) URL/);
+    await act(() => model.choose(pack('marketing-pack.json')));
+    await settle();
+    await act(async () => button(/^Import marketing pack$/)!.click());
+    await vi.waitFor(() => expect(model.result.value).toMatch(/^Imported the marketing pack: \d+ personas?, \d+ content assets?/));
+  });
+});

@@ -1,0 +1,8 @@
+import type { LensDatabase } from '../../lib/store';
+
+/** Every record of every store, as one string: "unchanged" means exactly this string again. */
+export async function snapshot(db: LensDatabase): Promise<string> {
+  const names = [...db.objectStoreNames].toSorted();
+  const all = await Promise.all(names.map(async (name) => [name, await db.getAll(name)] as const));
+  return JSON.stringify(all);
+}
