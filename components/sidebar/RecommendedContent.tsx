@@ -8,6 +8,10 @@ export interface RecommendedContentProps {
   onCopyLink: (item: RecommendationView) => void;
   /** The rep opened the asset (the link itself opens it). */
   onOpen?: (item: RecommendationView) => void;
+  /** Puts the link into the message being written; only where the site supports it. */
+  onInsert?: (item: RecommendationView) => void;
+  /** A short word on the last action for an item ("Inserted", "Open a reply first"). */
+  notice?: { id: string; text: string };
 }
 
 /** What counted for a pick, with its weight: the long form of the one-line "why". */
@@ -26,7 +30,7 @@ function Factors({ item }: { item: RecommendationView }) {
   );
 }
 
-export function RecommendedContent({ view, copiedId, onCopyLink, onOpen }: RecommendedContentProps) {
+export function RecommendedContent({ view, copiedId, onCopyLink, onOpen, onInsert, notice }: RecommendedContentProps) {
   const stage = view.recommendationStage;
   return (
     <section class="section" aria-labelledby="lens-content">
@@ -56,6 +60,16 @@ export function RecommendedContent({ view, copiedId, onCopyLink, onOpen }: Recom
                   <button type="button" class="button" onClick={() => onCopyLink(item)}>
                     {copiedId === item.id ? 'Copied' : 'Copy link'}
                   </button>
+                )}
+                {href && onInsert && (
+                  <button type="button" class="button" onClick={() => onInsert(item)}>
+                    Insert in email
+                  </button>
+                )}
+                {notice?.id === item.id && (
+                  <span class="muted" role="status">
+                    {notice.text}
+                  </span>
                 )}
               </div>
               <Factors item={item} />

@@ -18,6 +18,9 @@ export interface SidebarProps {
   onToggle: (open: boolean) => void;
   onCopyLink: (item: RecommendationView) => void;
   onOpen: (item: RecommendationView) => void;
+  /** Present where the site has a message to write into (Gmail). */
+  onInsert?: (item: RecommendationView) => void;
+  notice: Signal<{ id: string; text: string } | undefined>;
   onChoose: (person: Participant) => void;
   onCopyReport: (report: string) => void;
   feedback: SidebarFeedback;
@@ -57,7 +60,7 @@ function ContactHeader({ name, email, linkedinSlug, detail }: { name?: string; e
   );
 }
 
-function Body({ state, copiedId, onCopyLink, onOpen, onChoose, onCopyReport }: Omit<SidebarProps, 'state' | 'open' | 'onToggle' | 'feedback'> & { state: LensState }) {
+function Body({ state, copiedId, onCopyLink, onOpen, onInsert, notice, onChoose, onCopyReport }: Omit<SidebarProps, 'state' | 'open' | 'onToggle' | 'feedback'> & { state: LensState }) {
   switch (state.kind) {
     case 'none':
       return <p class="empty">Open a conversation to see what marketing knows about the person you're writing to.</p>;
@@ -100,7 +103,14 @@ function Body({ state, copiedId, onCopyLink, onOpen, onChoose, onCopyReport }: O
           <LeadScore view={view} />
           <CampaignHistory view={view} />
           <PersonaPanel view={view} />
-          <RecommendedContent view={view} copiedId={copiedId.value} onCopyLink={onCopyLink} onOpen={onOpen} />
+          <RecommendedContent
+            view={view}
+            copiedId={copiedId.value}
+            onCopyLink={onCopyLink}
+            onOpen={onOpen}
+            onInsert={onInsert}
+            notice={notice.value}
+          />
         </>
       );
     }

@@ -19,6 +19,13 @@ const TAB_WIDTH = 28;
 export async function mountLensSidebar(ctx: ContentScriptContext, site: SiteAdapter): Promise<void> {
   const open = signal(await readSidebarOpen());
   const copiedId = signal<string | undefined>(undefined);
+  const notice = signal<{ id: string; text: string } | undefined>(undefined);
+  const say = (id: string, text: string) => {
+    notice.value = { id, text };
+    ctx.setTimeout(() => {
+      if (notice.value?.id === id) notice.value = undefined;
+    }, 2500);
+  };
   const session = startLensSession({
     site,
     doc: document,
@@ -76,6 +83,15 @@ export async function mountLensSidebar(ctx: ContentScriptContext, site: SiteAdap
             })
           }
           onOpen={(item) => recordUsage(item.id, 'opened')}
+          notice={notice}
+          onInsert={
+            site.insertLink &&
+            ((item) => {
+              if (!site.insertLink?.(document, { url: item.url, title: item.title })) return say(item.id, 'Open a reply or a new message first');
+              say(item.id, 'Inserted');
+              recordUsage(item.id, 'inserted');
+            })
+          }
           onChoose={session.choose}
           onCopyReport={(report) => void copy(report)}
           feedback={{

@@ -70,6 +70,11 @@ export interface SiteAdapter {
    */
   layoutUnrecognized?(doc: Document, url: URL): boolean;
   detect(doc: Document, url: URL): DetectedContactInput | null;
+  /**
+   * Puts a link to a piece of content into the message the rep is writing, at the caret (or at the end of the
+   * body last written in). False when no message is being written.
+   */
+  insertLink?(doc: Document, link: { url: string; title: string }): boolean;
   /** Makes room for the sidebar so it covers none of the site's own controls. */
   reserveSpace(doc: Document, widthPx: number): void;
 }

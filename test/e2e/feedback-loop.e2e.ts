@@ -64,6 +64,19 @@ describe('the loop back to marketing', () => {
     const [opened] = await Promise.all([context.waitForEvent('page'), aside.getByRole('link', { name: 'Open' }).nth(1).click()]);
     await opened.close();
 
+    // The rep starts a new message and puts the third pick in it, at the caret.
+    await page.evaluate(() => (location.hash = '#inbox/FMfcgzQXJWdanaNorthwindPricing40?compose=new'));
+    const body = page.locator('.dw [role="textbox"]');
+    await body.click();
+    await page.keyboard.type('Hi Dana, as promised: ');
+    const third = aside.locator('.content-list > li').nth(2);
+    const title = (await third.locator('.content-title').textContent())!;
+    await third.getByRole('button', { name: 'Insert in email' }).click();
+    await third.getByText('Inserted').waitFor();
+    expect(await body.locator('a').getAttribute('href')).toMatch(/^https:\/\/lumenary\.example\//);
+    // (An editable field keeps a typed trailing space as a no-break space.)
+    expect((await body.textContent())?.replaceAll('\u00a0', ' ')).toBe(`Hi Dana, as promised: ${title} `);
+
     const note = 'Budget opens in Q1 🚀 <img src=x onerror=alert(1)> ميزانية';
     await aside.getByText('Add a reason or note').click();
     await aside.getByRole('button', { name: 'Too early' }).click();
@@ -82,6 +95,8 @@ describe('the loop back to marketing', () => {
       .toBe(1);
     await expect.poll(() => receiver.events.filter((e) => e.type === 'usage' && e.action === 'link_copied').length, { timeout: 20_000 }).toBe(1);
     await expect.poll(() => receiver.events.filter((e) => e.type === 'usage' && e.action === 'opened').length, { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => receiver.events.filter((e) => e.type === 'usage' && e.action === 'inserted').length, { timeout: 20_000 }).toBe(1);
+    expect(receiver.events.find((e) => e.type === 'usage' && e.action === 'inserted')).toMatchObject({ rank: 3 });
     expect(receiver.events.find((e) => e.type === 'usage' && e.action === 'opened')).toMatchObject({ rank: 2 });
 
     const feedback = receiver.events.find((e) => e.type === 'feedback' && e.verdict === 'not_ready')!;
@@ -121,7 +136,7 @@ describe('the loop back to marketing', () => {
     await options.setViewportSize({ width: 1100, height: 1400 });
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     const insights = options.locator('section', { has: options.getByRole('heading', { name: 'Insights' }) });
-    await insights.getByText(/5 content actions · 1 feedback item · good-fit rate 0%/).waitFor({ timeout: 10_000 });
+    await insights.getByText(/6 content actions · 1 feedback item · good-fit rate 0%/).waitFor({ timeout: 10_000 });
     const copiedRow = insights.getByRole('row').filter({ has: options.getByRole('rowheader', { name: /Lumenary Pricing & Packaging 2026/ }) });
     expect(await copiedRow.getByRole('cell').allTextContents()).toEqual(['1', '0', '1', '0', '0%']);
     const campaignRow = insights.getByRole('row').filter({ has: options.getByRole('rowheader', { name: 'Webinar: Forecasting Without Spreadsheets' }) });

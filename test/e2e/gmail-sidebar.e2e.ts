@@ -153,6 +153,13 @@ describe('Gmail: more than one person', () => {
     await page.evaluate(() => (location.hash = '#inbox?compose=new'));
     await expect.poll(() => aside.locator('.contact-name').textContent(), { timeout: 10_000 }).toBe('Raj Patel');
     expect(await aside.getByText('raj.patel@tailspin.example').count()).toBe(1);
+    // The compose window sits in a fixed dock: it is moved clear of the sidebar too.
+    const covered = await page.evaluate(() => {
+      const dialog = document.querySelector('.dw [role="dialog"]')!.getBoundingClientRect();
+      const hit = document.elementFromPoint(dialog.right - 8, dialog.top + dialog.height / 2);
+      return !hit?.closest('[role="dialog"]');
+    });
+    expect(covered).toBe(false);
     await page.screenshot({ path: join(ARTIFACTS, 'sidebar-compose.png') });
     await page.close();
   });

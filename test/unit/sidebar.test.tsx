@@ -16,6 +16,7 @@ function mount(state: LensState, open = true) {
     onToggle: vi.fn<(open: boolean) => void>(),
     onCopyLink: vi.fn<(item: LensView['recommendations'][number]) => void>(),
     onOpen: vi.fn<(item: LensView['recommendations'][number]) => void>(),
+    notice: signal<{ id: string; text: string } | undefined>(undefined),
     onChoose: vi.fn<(person: { email: string; name?: string }) => void>(),
     onCopyReport: vi.fn<(report: string) => void>(),
     feedback: {

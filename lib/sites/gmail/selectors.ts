@@ -12,6 +12,8 @@ export const GMAIL = {
   recipients: { css: ['.hb span[email]', 'span.g2[email]'], seen: '2025-08', fixtures: ['2026-11-20-conversation.html'] },
   /** Thread subject; gmail.js and FlowCrypt use h2.hP, InboxSDK `.ha h2`. */
   subject: { css: ['h2.hP', '.ha h2'], seen: '2025-08', fixtures: ['2026-11-20-conversation.html'] },
+  /** The dock along the bottom that holds compose windows; fixed, so the sidebar's room must be made for it too. */
+  composeDock: { css: '.dw', seen: '2023-11', fixtures: ['2026-11-20-compose.html'] },
   /** Compose windows (new message, pop-out) live outside the main view (InboxSDK getComposeWindowContainer). */
   composeContainer: { css: '.dw .nH > .nH > .no', seen: '2023-11', fixtures: ['2026-11-20-compose.html'] },
   /** Recipient chips of the 2021+ compose ("peoplekit"); address in data-hovercard-id, name in data-name. */
@@ -20,6 +22,8 @@ export const GMAIL = {
     seen: '2021-10',
     fixtures: ['2026-11-20-compose.html'],
   },
+  /** The message body of a compose window or inline reply: an editable textbox. */
+  composeBody: { css: 'div[role="textbox"][contenteditable="true"]', seen: '2025-08', fixtures: ['2026-11-20-compose.html'] },
   /** The compose window's subject field (InboxSDK getSubjectInput). */
   composeSubject: { css: 'input[name="subjectbox"]', seen: '2023-11', fixtures: ['2026-11-20-compose.html'] },
   /** Signed-in account: the Google Account button's label ends with "(address)". */
