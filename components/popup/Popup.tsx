@@ -31,6 +31,7 @@ function Status({ model }: { model: PopupModel }) {
         </>
       )}
       {save.kind === 'undone' && `Removed “${VERDICT_LABEL[save.verdict]}”.`}
+      {save.kind === 'changed' && `Changed to “${VERDICT_LABEL[save.verdict]}”.`}
       {save.kind === 'error' && <span class="error">Not saved: {save.message}</span>}
     </div>
   );
@@ -81,6 +82,16 @@ function History({ model }: { model: PopupModel }) {
             {f.reason && ` · ${REASON_LABEL[f.reason]}`} <span class="muted">{formatDate(f.createdAt)}</span>{' '}
             <span class={`delivery delivery-${model.delivery.value[f.id] ?? 'local'}`}>{DELIVERY_TEXT[model.delivery.value[f.id] ?? 'local']}</span>
             {f.note && <div class="muted">{f.note}</div>}
+            <label class="change">
+              Change to{' '}
+              <select value={f.verdict} onChange={(e) => void model.edit(f.id, e.currentTarget.value as Verdict)}>
+                {VERDICTS.map((v) => (
+                  <option key={v} value={v}>
+                    {VERDICT_LABEL[v]}
+                  </option>
+                ))}
+              </select>
+            </label>
           </li>
         ))}
       </ul>

@@ -1,7 +1,7 @@
 import type { Feedback, UsageRecord, WebhookDestination, WireEvent } from '../model';
 import type { DeliveryItemState, DestinationView } from '../messaging/protocol';
 import type { Handlers } from '../messaging/router';
-import { enqueue, findOutboxItem, requeueFailed, summarizeOutbox, withdrawUnsent, type LensDatabase } from '../store';
+import { enqueue, findOutboxItem, replaceUnsentEvent, requeueFailed, summarizeOutbox, withdrawUnsent, type LensDatabase } from '../store';
 import { sendBatch } from '../sync/webhook';
 import { computeInsights } from '../insights/compute';
 
@@ -160,6 +160,13 @@ export function createDeliveryHandlers(deps: DeliveryHandlerDeps) {
     handlers,
     /** After feedback was saved: send it to marketing when a destination is set. */
     onFeedbackSaved: (item: Feedback) => queue(feedbackWireEvent(item)),
+    /** After a verdict was changed: still waiting, it is sent as changed; already sent, the change follows it. */
+    async onFeedbackEdited(before: Feedback, after: Feedback) {
+      const db = await deps.db();
+      if (await replaceUnsentEvent(db, before.id, feedbackWireEvent(after))) return;
+      if (before.deliveredAt || (await findOutboxItem(db, before.id)))
+        await queue({ ...feedbackWireEvent(after), id: `${after.id}:${after.editedAt ?? now().toISOString()}`, time: after.editedAt ?? now().toISOString(), replaces: after.id });
+    },
     /** After feedback was undone: never send it if still waiting; otherwise tell marketing it was withdrawn. */
     async onFeedbackUndone(item: Feedback) {
       if (await withdrawUnsent(await deps.db(), item.id)) return;

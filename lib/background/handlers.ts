@@ -23,6 +23,22 @@ export function composeHandlers(
       await delivery.onFeedbackSaved(item);
       return item;
     },
+    async 'feedback.edit'({ id, verdict, reason, note }) {
+      const database = await db();
+      const before = await database.get('feedback', id);
+      if (!before) throw new Error('that feedback is no longer there (undone?)');
+      const { reason: _reason, note: _note, ...rest } = before;
+      const after = {
+        ...rest,
+        verdict,
+        ...(reason ? { reason } : {}),
+        ...(note?.trim() ? { note: note.trim() } : {}),
+        editedAt: new Date().toISOString(),
+      };
+      await database.put('feedback', after);
+      await delivery.onFeedbackEdited(before, after);
+      return after;
+    },
     async 'feedback.undo'(payload, context) {
       const item = await (await db()).get('feedback', payload.id);
       const result = await core['feedback.undo'](payload, context);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Campaign, Contact, ContactIdentity as ContactIdentitySchema, EngagementEvent, FeedbackInput, Id, UsageAction, WebhookUrl } from '../model';
+import { Campaign, Contact, ContactIdentity as ContactIdentitySchema, EngagementEvent, FeedbackInput, FeedbackReason, Id, UsageAction, Verdict, WebhookUrl } from '../model';
 import { Backup } from '../store/backup-schema';
 import { DetectedContact } from '../sites/contact';
 import type { ContactIdentity, Feedback, WebhookDestination } from '../model';
@@ -33,6 +33,16 @@ export const REQUESTS = {
   /** Lead-quality feedback on a contact, from the popup or the sidebar. */
   'feedback.submit': { from: 'any', payload: z.object({ feedback: FeedbackInput }) },
   'feedback.undo': { from: 'any', payload: z.object({ id: z.string().min(1).max(100) }) },
+  /** Change an earlier verdict: marketing gets the new one, marked as replacing the old. */
+  'feedback.edit': {
+    from: 'any',
+    payload: z.object({
+      id: z.string().min(1).max(100),
+      verdict: Verdict,
+      reason: FeedbackReason.nullable().default(null),
+      note: z.string().max(2000, 'must be at most 2,000 characters').nullable().default(null),
+    }),
+  },
   'feedback.listForContact': { from: 'any', payload: z.object({ key: z.string().min(1).max(200) }) },
   'feedback.listAll': { from: 'page', payload: z.object({}) },
   /** A rep did something with a recommended asset. */
@@ -119,6 +129,7 @@ export interface ResponseData {
   'contacts.listRecent': RecentContact[];
   'feedback.submit': Feedback;
   'feedback.undo': { undone: boolean };
+  'feedback.edit': Feedback;
   'feedback.listForContact': Feedback[];
   'feedback.listAll': Feedback[];
   'usage.record': null;

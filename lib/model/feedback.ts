@@ -51,6 +51,8 @@ export const Feedback = FeedbackInput.omit({ contact: true }).extend({
   sourceCampaignId: Id.optional(),
   sourceCampaignName: ShortText.optional(),
   createdAt: IsoDateTime,
+  /** When the rep last changed it. */
+  editedAt: IsoDateTime.optional(),
   /** When marketing's webhook accepted it; absent while kept locally or waiting. */
   deliveredAt: IsoDateTime.optional(),
 });

@@ -17,6 +17,7 @@ export type SaveState =
   | { kind: 'saving' }
   | { kind: 'saved'; feedback: Feedback }
   | { kind: 'undone'; verdict: Verdict }
+  | { kind: 'changed'; verdict: Verdict }
   | { kind: 'error'; message: string };
 
 /** The popup's state and actions; the component only renders it. */
@@ -88,6 +89,19 @@ export function createPopupModel(request: RequestFn) {
         save.value = { kind: 'saved', feedback };
         reason.value = '';
         note.value = '';
+        await refreshHistory();
+      } catch (error) {
+        save.value = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+      }
+    },
+
+    /** Changes an earlier verdict (reason and note are kept unless changed). */
+    async edit(id: string, verdict: Verdict) {
+      const item = history.value.find((f) => f.id === id);
+      if (!item || item.verdict === verdict) return;
+      try {
+        await request('feedback.edit', { id, verdict, reason: item.reason ?? null, note: item.note ?? null });
+        save.value = { kind: 'changed', verdict };
         await refreshHistory();
       } catch (error) {
         save.value = { kind: 'error', message: error instanceof Error ? error.message : String(error) };

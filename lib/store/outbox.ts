@@ -37,6 +37,16 @@ export async function markDelivered(db: LensDatabase, items: readonly OutboxItem
   await Promise.all([...work, tx.done]);
 }
 
+/** Replaces the event of a queued item never handed to a receiver; false when it is gone or already in flight. */
+export async function replaceUnsentEvent(db: LensDatabase, id: string, event: WireEvent): Promise<boolean> {
+  const tx = db.transaction('outbox', 'readwrite');
+  const item = await tx.store.index('byId').get(id);
+  const replaceable = item !== undefined && item.batchId === undefined;
+  if (replaceable) await tx.store.put({ ...item, event });
+  await tx.done;
+  return replaceable;
+}
+
 /** Removes a queued item that was never handed to a receiver; false when it is gone or already in flight. */
 export async function withdrawUnsent(db: LensDatabase, id: string): Promise<boolean> {
   const tx = db.transaction('outbox', 'readwrite');

@@ -205,6 +205,9 @@ describe('popup feedback', () => {
     await popup.getByText('Budget opens in Q1 <script>alert(1)</script>').waitFor();
     // No webhook is set: the item says it stays in this browser.
     await popup.getByText('kept in this browser').waitFor();
+    // Verdicts can be changed later.
+    await popup.getByLabel('Change to').selectOption({ label: 'Not ready' });
+    await popup.getByRole('status').getByText('Changed to “Not ready”.').waitFor();
     await popup.screenshot({ path: join(ARTIFACTS, 'popup-feedback.png') });
 
     await context.close();
@@ -224,7 +227,8 @@ describe('popup feedback', () => {
     expect(stored).toEqual([
       expect.objectContaining({
         contactEmail: 'dana.whitfield@northwind.example',
-        verdict: 'good_fit',
+        verdict: 'not_ready',
+        editedAt: expect.stringMatching(/^\d{4}-/),
         reason: 'too_early',
         note: 'Budget opens in Q1 <script>alert(1)</script>',
         sourceCampaignId: 'cmp-webinar-forecast',
