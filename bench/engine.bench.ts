@@ -1,4 +1,5 @@
 import { buildContentIndex } from '../lib/engine/content-index';
+import { seededRandom } from './random';
 import { matchPersonas } from '../lib/engine/persona';
 import { recommendContent } from '../lib/engine/recommend';
 import { scoreContact } from '../lib/engine/scoring';
@@ -9,18 +10,7 @@ import { EventType, type Contact, type ContentAsset, type ContentType, type Enga
  * issue 4. Timings are printed, never asserted (a busy machine must not fail the run); outputs are checked for sanity.
  */
 
-/** A small seeded PRNG (mulberry32), so every run measures the same data. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-const random = rng(20261120);
+const random = seededRandom(20261120);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const pickSome = <T>(items: readonly T[], n: number): T[] => Array.from({ length: n }, () => pick(items));
 

@@ -50,7 +50,8 @@ async function profiled(cdp: CDPSession, work: () => Promise<void>): Promise<num
 
 async function forcedLayouts(cdp: CDPSession, work: () => Promise<void>): Promise<number> {
   const events: { name: string; args?: { beginData?: { stackTrace?: { url: string }[] } } }[] = [];
-  cdp.on('Tracing.dataCollected', (data: { value: typeof events }) => events.push(...data.value));
+  // Trace events are loosely typed by the protocol; only name and stack are read.
+  cdp.on('Tracing.dataCollected', (data) => void events.push(...(data.value as unknown as typeof events)));
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline.stack', transferMode: 'ReportEvents' });
   await work();
   const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));

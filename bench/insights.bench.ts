@@ -1,21 +1,12 @@
 import { computeInsights } from '../lib/insights/compute';
 import type { ContentAsset, Feedback, UsageRecord } from '../lib/model';
+import { seededRandom } from './random';
 
 /**
  * Insights over 100,000 usage records and 20,000 feedback items (generated, nothing committed): the aggregate the
  * background computes for the options page. Printed, never asserted as a timing.
  */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-const random = rng(7);
+const random = seededRandom(7);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 const assets: ContentAsset[] = Array.from({ length: 300 }, (_, i) => ({

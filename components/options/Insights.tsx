@@ -1,5 +1,6 @@
 import type { Insights as InsightsData } from '../../lib/insights/compute';
 import { CONTENT_TYPE_LABEL } from '../../lib/format';
+import { REASON_LABEL } from '../../lib/model/feedback';
 import { BarChart } from './BarChart';
 
 export interface InsightsProps {
@@ -21,16 +22,7 @@ const VERDICT_COLUMNS = [
   ['not_ready', 'Not ready', '#e8a33d'],
   ['wrong_persona', 'Wrong persona', '#7048e8'],
 ] as const;
-const REASON_TEXT: Record<string, string> = {
-  no_budget: 'No budget',
-  not_decision_maker: 'Not a decision maker',
-  too_early: 'Too early',
-  bad_contact_data: 'Bad contact data',
-  competitor: 'Competitor',
-  student_or_job_seeker: 'Student / job seeker',
-  spam: 'Spam',
-  none: 'No reason given',
-};
+const REASON_TEXT: Record<string, string> = { ...REASON_LABEL, none: 'No reason given' };
 const count = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 const pct = (rate: number | undefined) => (rate === undefined ? '—' : `${Math.round(rate * 100)}%`);
 
