@@ -11,16 +11,34 @@ const FIREFOX_SETTINGS = {
   },
 };
 
+/**
+ * Test builds whose manifest grants a custom CRM host up front (`npm run build:custom-crm`): the permission prompt
+ * never settles in headless Chromium, so the e2e of custom CRM domains cannot be granted one at run time.
+ */
+const TEST_HOST_PERMISSIONS: Record<string, string[]> = { 'custom-crm': ['https://crm.lumenary-test.example/*'] };
+
 // Static host permissions stay limited to the sites Lens reads (content-script matches); see README "Permissions".
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'Smarketing Lens',
     description:
       "Marketing's context beside the sales tools you already use: lead score, campaign history, persona and content to send, plus one-click lead-quality feedback.",
-    permissions: ['storage', 'alarms'],
-    // Marketing's webhook origin is asked for at run time, only when the user sets one.
+    // `scripting`: content scripts registered at run time for the custom CRM hosts the user adds (and grants).
+    permissions: ['storage', 'alarms', 'scripting'],
+    // Marketing's webhook origin and custom CRM hosts are asked for at run time, only when the user sets one.
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    ...(TEST_HOST_PERMISSIONS[mode] ? { host_permissions: TEST_HOST_PERMISSIONS[mode] } : {}),
+    // The CRM sidebars load their stylesheet into their shadow root by URL, and on a custom CRM host (registered at
+    // run time, any https host) that URL must be web-accessible. Only the three stylesheets, and only through the
+    // per-session dynamic URL, which pages cannot guess: no page can probe for Lens with them.
+    web_accessible_resources: [
+      {
+        resources: ['content-scripts/hubspot.css', 'content-scripts/salesforce.css', 'content-scripts/pipedrive.css'],
+        matches: ['https://*/*'],
+        use_dynamic_url: true,
+      },
+    ],
     action: { default_title: 'Smarketing Lens' },
     ...(browser === 'firefox' ? FIREFOX_SETTINGS : {}),
   }),

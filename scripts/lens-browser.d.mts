@@ -1,6 +1,7 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 export const EXTENSION_DIR: string;
 export const RELIABILITY_EXTENSION_DIR: string;
+export const CUSTOM_CRM_EXTENSION_DIR: string;
 export function stopServiceWorker(context: BrowserContext, extensionPage: Page): Promise<void>;
 export const GMAIL_APP_URL: string;
 export const THREAD_URL: { inbox: string; dana: string; priya: string; unknown: string; internal: string };

@@ -10,6 +10,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
 /** The test build with short delivery timings (`npm run build:reliability`). */
 export const RELIABILITY_EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3-reliability');
+/** The test build whose manifest grants https://crm.lumenary-test.example/* (`npm run build:custom-crm`). */
+export const CUSTOM_CRM_EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3-custom-crm');
 const FIXTURES = join(ROOT, 'test', 'fixtures');
 const SIMULATOR = join(ROOT, 'test', 'e2e', 'gmail-simulator.js');
 

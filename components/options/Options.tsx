@@ -4,6 +4,10 @@ import type { OptionsModel } from '../../lib/options/model';
 import { BackupData } from './BackupData';
 import { ImportData } from './ImportData';
 import { Insights } from './Insights';
+import { CustomCrmHosts, TeamDomains } from './SiteSettings';
+import type { SiteSettingsModel } from '../../lib/options/site-settings-model';
+import { ScoringModelSection } from './ScoringModel';
+import type { ScoringModelEditor } from '../../lib/options/scoring-model';
 
 function Webhook({ model }: { model: OptionsModel }) {
   const view = model.destination.value;
@@ -93,13 +97,16 @@ function Delivery({ model }: { model: OptionsModel }) {
   );
 }
 
-export function Options({ model, imports, backup }: { model: OptionsModel; imports?: ImportModel; backup?: BackupModel }) {
+export function Options({ model, imports, backup, scoring, siteSettings }: { model: OptionsModel; imports?: ImportModel; backup?: BackupModel; scoring?: ScoringModelEditor; siteSettings?: SiteSettingsModel }) {
   return (
     <main>
       <h1>Smarketing Lens settings</h1>
       {imports && <ImportData model={imports} onFile={(file) => void imports.choose(file)} />}
       <Webhook model={model} />
       <Delivery model={model} />
+      {siteSettings && <TeamDomains model={siteSettings} />}
+      {siteSettings && <CustomCrmHosts model={siteSettings} />}
+      {scoring && <ScoringModelSection editor={scoring} />}
       <Insights
         data={model.insights.value}
         range={model.range.value}

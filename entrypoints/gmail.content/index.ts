@@ -1,9 +1,11 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountLensSidebar } from '../../lib/content/mount-sidebar';
-import { gmailSite } from '../../lib/sites/gmail';
+import { followTeamDomains } from '../../lib/content/site-settings';
+import { createGmailSite } from '../../lib/sites/gmail';
 
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
   cssInjectionMode: 'ui',
-  main: (ctx) => mountLensSidebar(ctx, gmailSite),
+  // The team's own domains (options page) are never the prospect; kept current while the tab is open.
+  main: async (ctx) => mountLensSidebar(ctx, createGmailSite(await followTeamDomains(ctx.signal))),
 });

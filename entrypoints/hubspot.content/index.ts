@@ -1,10 +1,13 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountLensSidebar } from '../../lib/content/mount-sidebar';
-import { hubspotSite } from '../../lib/sites/hubspot';
+import { customHostsForThisPage } from '../../lib/content/site-settings';
+import { createHubspotSite } from '../../lib/sites/hubspot';
+import { isHubspotApp } from '../../lib/sites/hubspot/urls';
 
-// app.hubspot.com and the regional app-<region>.hubspot.com hosts; the adapter checks the exact URL.
+// app.hubspot.com and the regional app-<region>.hubspot.com hosts; the adapter checks the exact URL. The background
+// also registers this script for custom HubSpot hosts (options page), which the adapter is then told to serve.
 export default defineContentScript({
   matches: ['https://*.hubspot.com/*'],
   cssInjectionMode: 'ui',
-  main: (ctx) => mountLensSidebar(ctx, hubspotSite),
+  main: async (ctx) => mountLensSidebar(ctx, createHubspotSite(await customHostsForThisPage('hubspot', (url) => isHubspotApp(url)))),
 });

@@ -6,6 +6,8 @@ import { request } from '../../lib/messaging/client';
 import { createBackupModel } from '../../lib/options/backup-model';
 import { createImportModel } from '../../lib/options/import-model';
 import { createOptionsModel } from '../../lib/options/model';
+import { createSiteSettingsModel } from '../../lib/options/site-settings-model';
+import { createScoringModelEditor } from '../../lib/options/scoring-model';
 
 const download = (name: string, text: string, type = 'text/csv') => {
   const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(new Blob([text], { type })), download: name });
@@ -21,7 +23,15 @@ const model = createOptionsModel(
   },
   download,
 );
+const permissions = {
+  contains: (origin: string) => browser.permissions.contains({ origins: [origin] }),
+  request: (origin: string) => browser.permissions.request({ origins: [origin] }),
+};
+const siteSettings = createSiteSettingsModel(request, permissions);
 const imports = createImportModel(request, { locale: navigator.language });
 const backup = createBackupModel(request, download);
-render(<Options model={model} imports={imports} backup={backup} />, document.getElementById('app')!);
+const scoring = createScoringModelEditor(request);
+render(<Options model={model} imports={imports} backup={backup} scoring={scoring} siteSettings={siteSettings} />, document.getElementById('app')!);
 void model.load();
+void siteSettings.load();
+void scoring.load();

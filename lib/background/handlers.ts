@@ -2,7 +2,9 @@ import type { Handlers } from '../messaging/router';
 import type { LensDatabase } from '../store';
 import type { createDeliveryHandlers } from './delivery-handlers';
 import { createImportHandlers, type ImportHandlers } from './import-handlers';
+import { createScoringHandlers, type ScoringHandlers } from './scoring-handlers';
 import type { CoreHandlers } from './service';
+import { detachedSiteSettings, type SiteSettingsHandlers } from './site-settings';
 
 /**
  * Every request's handler: the core ones, with feedback also handed to delivery once it is saved or undone, and the
@@ -13,11 +15,15 @@ export function composeHandlers(
   delivery: ReturnType<typeof createDeliveryHandlers>,
   db: () => Promise<LensDatabase>,
   imports: ImportHandlers = createImportHandlers({ db }),
+  scoring: ScoringHandlers = createScoringHandlers({ db }),
+  siteSettings: SiteSettingsHandlers = detachedSiteSettings(),
 ): Handlers {
   return {
     ...core,
     ...delivery.handlers,
     ...imports,
+    ...scoring,
+    ...siteSettings,
     async 'feedback.submit'(payload, context) {
       const item = await core['feedback.submit'](payload, context);
       await delivery.onFeedbackSaved(item);

@@ -10,7 +10,9 @@ import { createDeliveryHandlers, type DestinationStore } from './delivery-handle
 import { createDataChanges } from './data-changes';
 import { composeHandlers } from './handlers';
 import { createImportHandlers } from './import-handlers';
+import { createScoringHandlers } from './scoring-handlers';
 import { createHandlers, type TabContacts } from './service';
+import { createSiteSettings } from './site-settings';
 
 const DELIVERY_ALARM = 'lens-delivery';
 
@@ -99,6 +101,35 @@ function deliveryRunner(db: () => Promise<LensDatabase>) {
   return kick;
 }
 
+/**
+ * Team domains and custom CRM hosts. Custom hosts' content scripts are re-checked at every start and on every
+ * permission change: registrations persist, but the user may withdraw a host's permission in chrome://extensions.
+ */
+function startSiteSettings() {
+  const siteSettings = createSiteSettings({
+    store: {
+      get: async (key) => (await browser.storage.local.get(key))[key],
+      set: (key, value) => browser.storage.local.set({ [key]: value }),
+    },
+    // Absent where the browser has no dynamic content scripts (the options page then says so).
+    scripting: typeof browser.scripting?.registerContentScripts === 'function' ? browser.scripting : undefined,
+    permissions: {
+      contains: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+      remove: (pattern) => browser.permissions.remove({ origins: [pattern] }),
+    },
+    // The webhook may share the host: keep its permission.
+    stillNeeded: async (pattern) => {
+      const destination = await destinations.get();
+      return !!destination && `${new URL(destination.url).origin}/*` === pattern;
+    },
+  });
+  const sync = () => void siteSettings.sync().catch((error) => console.error('[Smarketing Lens] custom CRM hosts', error));
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
+  sync();
+  return siteSettings;
+}
+
 /** Everything the service worker does at start: register listeners synchronously, open nothing until asked. */
 export function startBackground(): void {
   const db = databaseOpener();
@@ -106,7 +137,8 @@ export function startBackground(): void {
   const delivery = createDeliveryHandlers({ db, destinations, hasOriginPermission, kick, fetch: (input, init) => fetch(input, init) });
   const changes = createDataChanges();
   const core = createHandlers({ db, tabs: sessionTabs, changes });
-  const route = createRouter(composeHandlers(core, delivery, db, createImportHandlers({ db, changes })), {
+  const siteSettings = startSiteSettings();
+  const route = createRouter(composeHandlers(core, delivery, db, createImportHandlers({ db, changes }), createScoringHandlers({ db, changes }), siteSettings.handlers), {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     onError: (type, error) => console.error(`[Smarketing Lens] ${type} failed`, error),

@@ -46,6 +46,9 @@ export async function watchContact(options: WatchContactOptions): Promise<void> 
     }
   };
 
+  // New settings (the team's domains) can change who the prospect is without any change to the page.
+  site.onSettingsChange?.(detect, signal);
+
   while (!signal.aborted) {
     const root = await waitForElement(doc, () => site.findObservedRoot(doc), { signal, timeoutMs: options.rootTimeoutMs ?? 60_000 });
     if (!root) {

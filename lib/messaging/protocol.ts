@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { Campaign, Contact, ContactIdentity as ContactIdentitySchema, EngagementEvent, FeedbackInput, FeedbackReason, Id, UsageAction, Verdict, WebhookUrl } from '../model';
 import { Backup } from '../store/backup-schema';
 import { DetectedContact } from '../sites/contact';
+import { CustomCrmHostSchema, TeamDomains } from '../sites/settings-schema';
+import type { CrmHostsView } from '../background/crm-hosts';
+import { ScoringModel as ScoringModelSchema } from '../model/scoring';
+import type { ScoringModel } from '../model/scoring';
 import type { ContactIdentity, Feedback, WebhookDestination } from '../model';
 import type { OutboxSummary } from '../store/outbox';
 import type { DirectoryData, ImportOutcome, PackOutcome } from '../store/imports';
@@ -114,6 +118,17 @@ export const REQUESTS = {
   /** Full backup of the user's data (never the webhook or its secret), and restoring one. */
   'backup.export': { from: 'page', payload: z.object({}) },
   'backup.restore': { from: 'page', payload: z.object({ backup: Backup }) },
+  /** The team's own email domains (options page): never the prospect in Gmail. Gmail tabs read them from storage.local. */
+  'team.getDomains': { from: 'page', payload: z.object({}) },
+  'team.saveDomains': { from: 'page', payload: z.object({ domains: TeamDomains }) },
+  /** Custom CRM hosts (options page): each served by its site's content script, registered once its origin is granted. */
+  'crmHosts.list': { from: 'page', payload: z.object({}) },
+  'crmHosts.add': { from: 'page', payload: CustomCrmHostSchema },
+  'crmHosts.remove': { from: 'page', payload: z.object({ host: z.string().trim().toLowerCase().min(1).max(300) }) },
+  /** The lead-scoring model in force (options page): read it, replace it (parsed with ScoringModel), back to the default. */
+  'scoring.get': { from: 'page', payload: z.object({}) },
+  'scoring.save': { from: 'page', payload: z.object({ model: ScoringModelSchema }) },
+  'scoring.reset': { from: 'page', payload: z.object({}) },
 } as const;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -148,6 +163,20 @@ export interface ResponseData {
   'import.pack': PackOutcome;
   'backup.export': Backup;
   'backup.restore': RestoreOutcome;
+  'team.getDomains': { domains: string[] };
+  'team.saveDomains': { domains: string[] };
+  'crmHosts.list': CrmHostsView;
+  'crmHosts.add': CrmHostsView;
+  'crmHosts.remove': CrmHostsView;
+  'scoring.get': ScoringModelView;
+  'scoring.save': ScoringModelView;
+  'scoring.reset': ScoringModelView;
+}
+
+/** The scoring model the sidebar scores with; `isDefault` when none was saved or imported (the engine's default). */
+export interface ScoringModelView {
+  model: ScoringModel;
+  isDefault: boolean;
 }
 
 /** Who a tab shows, as the background resolved it: the identity feedback is filed under. */

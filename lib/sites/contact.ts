@@ -70,6 +70,8 @@ export interface SiteAdapter {
    */
   layoutUnrecognized?(doc: Document, url: URL): boolean;
   detect(doc: Document, url: URL): DetectedContactInput | null;
+  /** Detection also depends on settings (Gmail: the team's domains): calls `listener` when they change, until abort. */
+  onSettingsChange?(listener: () => void, signal: AbortSignal): void;
   /**
    * Puts a link to a piece of content into the message the rep is writing, at the caret (or at the end of the
    * body last written in). False when no message is being written.

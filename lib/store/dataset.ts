@@ -86,6 +86,16 @@ export async function readScoringModel(db: LensDatabase): Promise<ScoringModel |
   return undefined;
 }
 
+/** Replaces the scoring model in force (options page) with one already parsed by ScoringModel: one put, one transaction. */
+export async function writeScoringModel(db: LensDatabase, model: ScoringModel): Promise<void> {
+  await db.put('meta', scoringModelRecord(model));
+}
+
+/** Drops the stored scoring model, so the engine's default applies again. */
+export async function clearScoringModel(db: LensDatabase): Promise<void> {
+  await db.delete('meta', 'scoringModel');
+}
+
 /**
  * What content-outcome ranking needs: every event, contacts' SQL dates and "good fit" verdicts. Read once per library
  * load; at demo size this is a few hundred records (see README, Performance, for larger data).

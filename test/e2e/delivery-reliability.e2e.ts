@@ -53,7 +53,7 @@ describe('delivery reliability', () => {
     let page = await extensionPage();
     await page.getByLabel('Webhook URL').fill(receiver.url);
     await page.getByLabel('Signing secret').fill(SECRET);
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('status').getByText(/^Saved\./).waitFor();
 
     // Create the events through the real message path, as the popup and sidebar do.

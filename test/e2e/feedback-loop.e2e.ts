@@ -37,11 +37,11 @@ describe('the loop back to marketing', () => {
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await options.getByLabel('Webhook URL').fill('http://hooks.example/lens');
     await options.getByLabel('Signing secret').fill(SECRET);
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
     await options.getByRole('alert').getByText(/url must start with https:\/\/ \(http:\/\/ only for localhost or 127\.0\.0\.1\)/).waitFor();
 
     await options.getByLabel('Webhook URL').fill(receiver.url);
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
     await options.getByRole('status').getByText('Saved. Feedback and content usage now go to this webhook.').waitFor();
     await options.getByRole('button', { name: 'Send test event' }).click();
     await options.getByRole('status').getByText(/The receiver accepted the test event \(HTTP 200\)/).waitFor();

@@ -20,8 +20,8 @@ function emailIn(el: Element | null): string | undefined {
 }
 
 /** The contact on a HubSpot record page: the record id from the URL, name, email, title and company from the page. */
-export function detectHubspotContact(doc: Document, url: URL): DetectedContactInput | null {
-  const ref = hubspotContactRecord(url);
+export function detectHubspotContact(doc: Document, url: URL, extraHosts: readonly string[] = []): DetectedContactInput | null {
+  const ref = hubspotContactRecord(url, extraHosts);
   if (!ref) return null;
   const name = textOf(findName(doc));
   if (!name) return null; // the record is still drawing: wait for it rather than send a half-read contact
@@ -41,6 +41,6 @@ export function detectHubspotContact(doc: Document, url: URL): DetectedContactIn
 }
 
 /** A contact record URL, but no record name Lens knows. */
-export function hubspotLayoutUnrecognized(doc: Document, url: URL): boolean {
-  return hubspotContactRecord(url) !== null && findName(doc) === null;
+export function hubspotLayoutUnrecognized(doc: Document, url: URL, extraHosts: readonly string[] = []): boolean {
+  return hubspotContactRecord(url, extraHosts) !== null && findName(doc) === null;
 }

@@ -14,17 +14,18 @@ const APP_HOST = /^app(?:-[a-z]{2,3}\d{1,2})?\.hubspot\.com$/;
 /** Anything after the id (a tab, a view) still shows the same record. */
 const CONTACT_RECORD = /^\/contacts\/(\d{1,20})\/(?:record\/0-1|contact)\/(\d{1,20})(?:\/.*)?$/;
 
-export function isHubspotApp(url: URL): boolean {
-  return url.protocol === 'https:' && APP_HOST.test(url.hostname);
+/** `extraHosts`: custom hosts the user said serve HubSpot (options page → custom CRM domains). */
+export function isHubspotApp(url: URL, extraHosts: readonly string[] = []): boolean {
+  return url.protocol === 'https:' && (APP_HOST.test(url.hostname) || extraHosts.includes(url.hostname));
 }
 
 /** The portal and contact id of a contact record page, or null. */
-export function hubspotContactRecord(url: URL): HubspotRecordRef | null {
-  if (!isHubspotApp(url)) return null;
+export function hubspotContactRecord(url: URL, extraHosts: readonly string[] = []): HubspotRecordRef | null {
+  if (!isHubspotApp(url, extraHosts)) return null;
   const match = CONTACT_RECORD.exec(url.pathname);
   return match ? { portalId: match[1]!, id: match[2]! } : null;
 }
 
-export function isHubspotContactRecordUrl(url: URL): boolean {
-  return hubspotContactRecord(url) !== null;
+export function isHubspotContactRecordUrl(url: URL, extraHosts: readonly string[] = []): boolean {
+  return hubspotContactRecord(url, extraHosts) !== null;
 }

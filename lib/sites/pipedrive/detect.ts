@@ -4,8 +4,8 @@ import { PIPEDRIVE, TITLE_PERSON } from './selectors';
 import { pipedrivePersonId } from './urls';
 
 /** The person on a Pipedrive person page: the id from the URL; name, email and organization from the detail view. */
-export function detectPipedriveContact(doc: Document, url: URL): DetectedContactInput | null {
-  const id = pipedrivePersonId(url);
+export function detectPipedriveContact(doc: Document, url: URL, extraHosts: readonly string[] = []): DetectedContactInput | null {
+  const id = pipedrivePersonId(url, extraHosts);
   if (!id) return null;
   const view = doc.querySelector(PIPEDRIVE.detailView.css);
   if (!view) return null; // still drawing
@@ -26,6 +26,6 @@ export function detectPipedriveContact(doc: Document, url: URL): DetectedContact
 }
 
 /** A person URL, but no detail view Lens knows. */
-export function pipedriveLayoutUnrecognized(doc: Document, url: URL): boolean {
-  return pipedrivePersonId(url) !== null && doc.querySelector(PIPEDRIVE.detailView.css) === null;
+export function pipedriveLayoutUnrecognized(doc: Document, url: URL, extraHosts: readonly string[] = []): boolean {
+  return pipedrivePersonId(url, extraHosts) !== null && doc.querySelector(PIPEDRIVE.detailView.css) === null;
 }

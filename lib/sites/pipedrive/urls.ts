@@ -8,16 +8,17 @@
 const APP_HOST = /^(?!www\.|developers\.)[a-z0-9][a-z0-9-]*\.pipedrive\.com$/;
 const PERSON = /^\/person\/(\d{1,15})\/?$/;
 
-export function isPipedriveApp(url: URL): boolean {
-  return url.protocol === 'https:' && APP_HOST.test(url.hostname);
+/** `extraHosts`: custom hosts the user said serve Pipedrive (options page → custom CRM domains). */
+export function isPipedriveApp(url: URL, extraHosts: readonly string[] = []): boolean {
+  return url.protocol === 'https:' && (APP_HOST.test(url.hostname) || extraHosts.includes(url.hostname));
 }
 
 /** The person id of a person page, or null. */
-export function pipedrivePersonId(url: URL): string | null {
-  if (!isPipedriveApp(url)) return null;
+export function pipedrivePersonId(url: URL, extraHosts: readonly string[] = []): string | null {
+  if (!isPipedriveApp(url, extraHosts)) return null;
   return PERSON.exec(url.pathname)?.[1] ?? null;
 }
 
-export function isPipedrivePersonUrl(url: URL): boolean {
-  return pipedrivePersonId(url) !== null;
+export function isPipedrivePersonUrl(url: URL, extraHosts: readonly string[] = []): boolean {
+  return pipedrivePersonId(url, extraHosts) !== null;
 }

@@ -36,8 +36,8 @@ function textIn(value: Element | null): string | undefined {
 }
 
 /** The Contact or Lead in the active tab: the record id from the URL, the rest from that tab only. */
-export function detectSalesforceContact(doc: Document, url: URL): DetectedContactInput | null {
-  const ref = salesforceRecord(url);
+export function detectSalesforceContact(doc: Document, url: URL, extraHosts: readonly string[] = []): DetectedContactInput | null {
+  const ref = salesforceRecord(url, extraHosts);
   if (!ref) return null;
   const view = findActiveView(doc);
   const name = view ? textOf(queryFirst(view, SALESFORCE.recordName.css)) : undefined;
@@ -57,8 +57,8 @@ export function detectSalesforceContact(doc: Document, url: URL): DetectedContac
 }
 
 /** A record URL, but no active page host or record name Lens knows. */
-export function salesforceLayoutUnrecognized(doc: Document, url: URL): boolean {
-  if (!salesforceRecord(url)) return false;
+export function salesforceLayoutUnrecognized(doc: Document, url: URL, extraHosts: readonly string[] = []): boolean {
+  if (!salesforceRecord(url, extraHosts)) return false;
   const view = findActiveView(doc);
   return !view || queryFirst(view, SALESFORCE.recordName.css) === null;
 }

@@ -20,13 +20,14 @@ const PREFIX: Record<string, SalesforceObject> = { '003': 'contact', '00Q': 'lea
 
 export { toSalesforceId18 };
 
-export function isLightningApp(url: URL): boolean {
-  return url.protocol === 'https:' && LIGHTNING_HOST.test(url.hostname);
+/** `extraHosts`: custom hosts the user said serve Salesforce, such as a My Domain outside lightning.force.com. */
+export function isLightningApp(url: URL, extraHosts: readonly string[] = []): boolean {
+  return url.protocol === 'https:' && (LIGHTNING_HOST.test(url.hostname) || extraHosts.includes(url.hostname));
 }
 
 /** The Contact or Lead record a Lightning page shows, or null for any other page. */
-export function salesforceRecord(url: URL): SalesforceRecordRef | null {
-  if (!isLightningApp(url)) return null;
+export function salesforceRecord(url: URL, extraHosts: readonly string[] = []): SalesforceRecordRef | null {
+  if (!isLightningApp(url, extraHosts)) return null;
   const match = RECORD.exec(url.pathname);
   if (!match) return null;
   const [, objectName, rawId] = match;
@@ -36,6 +37,6 @@ export function salesforceRecord(url: URL): SalesforceRecordRef | null {
   return { objectType, id: toSalesforceId18(rawId!) };
 }
 
-export function isSalesforceRecordUrl(url: URL): boolean {
-  return salesforceRecord(url) !== null;
+export function isSalesforceRecordUrl(url: URL, extraHosts: readonly string[] = []): boolean {
+  return salesforceRecord(url, extraHosts) !== null;
 }
