@@ -1,29 +1,18 @@
 import { signal } from '@preact/signals';
 import type { RequestFn } from '../messaging/client';
+import { createActions } from './action';
 import { checkBackup, type Backup } from '../store/backup-schema';
 
 /** Downloads a full backup, and restores one after the user confirmed what it holds. */
 export function createBackupModel(request: RequestFn, download: (name: string, text: string, type: string) => void) {
   const pending = signal<{ file: string; backup: Backup; summary: string } | null>(null);
   const errors = signal<Array<{ path: string; reason: string }>>([]);
-  const notice = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const busy = signal(false);
+  const { busy, notice, act } = createActions();
 
   const summarize = (b: Backup) =>
     `${b.stores.contacts.length} contacts, ${b.stores.events.length} events, ${b.stores.campaigns.length} campaigns, ` +
     `${b.stores.personas.length} personas, ${b.stores.content.length} content assets, ${b.stores.feedback.length} feedback items`;
 
-  const act = async (work: () => Promise<void>) => {
-    busy.value = true;
-    notice.value = null;
-    try {
-      await work();
-    } catch (error) {
-      notice.value = { kind: 'error', text: error instanceof Error ? error.message : String(error) };
-    } finally {
-      busy.value = false;
-    }
-  };
 
   return {
     pending,

@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import type { DestinationView, ResponseData } from '../messaging/protocol';
 import type { RequestFn } from '../messaging/client';
+import { createActions } from './action';
 
 export interface PermissionApi {
   contains(origin: string): Promise<boolean>;
@@ -8,7 +9,6 @@ export interface PermissionApi {
   request(origin: string): Promise<boolean>;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The options page's state and actions; the components only render it. */
 export function createOptionsModel(request: RequestFn, permissions: PermissionApi, download: (name: string, text: string) => void) {
@@ -17,8 +17,7 @@ export function createOptionsModel(request: RequestFn, permissions: PermissionAp
   const url = signal('');
   const secret = signal('');
   const slackText = signal(false);
-  const notice = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const busy = signal(false);
+  const { busy, notice, act } = createActions();
   const insights = signal<ResponseData['insights.get'] | null>(null);
   const range = signal('30');
 
@@ -30,17 +29,6 @@ export function createOptionsModel(request: RequestFn, permissions: PermissionAp
     url.value = view.destination?.url ?? '';
     slackText.value = view.destination?.slackText ?? false;
     secret.value = '';
-  };
-  const act = async (work: () => Promise<void>) => {
-    busy.value = true;
-    notice.value = null;
-    try {
-      await work();
-    } catch (error) {
-      notice.value = { kind: 'error', text: message(error) };
-    } finally {
-      busy.value = false;
-    }
   };
 
   return {

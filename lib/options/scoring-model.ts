@@ -2,6 +2,7 @@ import { computed, signal } from '@preact/signals';
 import type { z } from 'zod';
 import { formatPath, jsonErrorOffset } from '../importers/pack';
 import type { RequestFn } from '../messaging/client';
+import { createActions } from './action';
 import type { ScoringModelView } from '../messaging/protocol';
 import { EventType } from '../model/marketing';
 import { Seniority } from '../model/contact';
@@ -274,8 +275,7 @@ export function createScoringModelEditor(request: RequestFn) {
   const view = signal<'form' | 'json'>('form');
   const isDefault = signal(true);
   const loaded = signal(false);
-  const busy = signal(false);
-  const notice = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { busy, notice, act } = createActions();
 
   const checked = computed(() => checkModel(draft.value));
   const lines = computed(() => (syntax.value ? new Map<string, number>() : jsonLines(jsonText.value)));
@@ -307,17 +307,6 @@ export function createScoringModelEditor(request: RequestFn) {
     jsonText.value = stringify(next);
     typed.value = text === undefined ? typed.value : { ...typed.value, [pathKey(path)]: text };
     notice.value = null;
-  };
-  const act = async (work: () => Promise<void>) => {
-    busy.value = true;
-    notice.value = null;
-    try {
-      await work();
-    } catch (error) {
-      notice.value = { kind: 'error', text: error instanceof Error ? error.message : String(error) };
-    } finally {
-      busy.value = false;
-    }
   };
 
   return {

@@ -1,12 +1,11 @@
 import { signal } from '@preact/signals';
 import type { CrmHostsView } from '../background/crm-hosts';
 import type { RequestFn } from '../messaging/client';
+import { createActions, type Notice } from './action';
 import { CRM_SITE_NAMES, checkCrmHost, checkTeamDomain, crmHostPattern, type CrmSiteId } from '../sites/settings';
 import type { PermissionApi } from './model';
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
 /**
  * The options page's "Your team's email domains" and "Custom CRM domains": state and actions (the components only
@@ -26,18 +25,10 @@ export function createSiteSettingsModel(request: RequestFn, permissions: Permiss
   const hostNotice = signal<Notice>(null);
   /** Hosts whose permission prompt is open (it may never be answered: nothing waits on it). */
   const asking = signal<ReadonlySet<string>>(new Set());
-  const busy = signal(false);
+  const { busy, act: run } = createActions();
 
-  const act = async (notice: typeof domainNotice, work: () => Promise<void>) => {
-    busy.value = true;
-    try {
-      await work();
-    } catch (error) {
-      notice.value = { kind: 'error', text: message(error) };
-    } finally {
-      busy.value = false;
-    }
-  };
+  /** Each section reports on its own notice. */
+  const act = (notice: typeof domainNotice, work: () => Promise<void>) => run(work, notice);
   const saveDomains = async (next: string[]) => {
     domains.value = (await request('team.saveDomains', { domains: next })).domains;
   };

@@ -5,7 +5,7 @@ import type { Campaign, Contact, ContentAsset, EngagementEvent, Persona, Scoring
 import type { DatasetInfo, LensDatabase, LensDB } from './schema';
 
 /**
- * Writing imported data. Everything an import brings is applied in ONE readwrite transaction: any error (a record the
+ * Writing imported data. Everything an import brings is applied in ONE readwrite transaction, and an error (a record the
  * store refuses, an event whose contact exists nowhere) aborts it explicitly, so IndexedDB rolls every earlier put
  * back and the store is exactly as before. Re-import semantics are lib/importers/merge.ts's: contacts are one person
  * when they share an email or a CRM id, events are one event when eventKey() agrees.
