@@ -32,8 +32,9 @@ export function CampaignHistory({ view }: { view: LensView }) {
             {touches.length} touches across {campaigns.size} campaign{campaigns.size === 1 ? '' : 's'}, newest first
           </p>
           <ol class="timeline">
-            {touches.slice(0, SHOWN).map((t) => (
-              <Touch key={t.eventId} touch={t} />
+            {/* Keyed by position: the next person's touches patch these rows instead of replacing them. */}
+            {touches.slice(0, SHOWN).map((t, i) => (
+              <Touch key={i} touch={t} />
             ))}
           </ol>
           {touches.length > SHOWN && (

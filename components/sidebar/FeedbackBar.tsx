@@ -1,3 +1,4 @@
+import { Disclosure } from './Disclosure';
 import type { FeedbackState } from '../../lib/content/feedback';
 import type { FeedbackReason, Verdict } from '../../lib/model/feedback';
 
@@ -43,8 +44,9 @@ export function FeedbackBar({ state, reason, note, onVerdict, onReason, onNote, 
           </button>
         ))}
       </div>
-      <details class="why">
-        <summary>Add a reason or note</summary>
+      <Disclosure class="why" summary="Add a reason or note">
+        {() => (
+          <>
         <div class="reasons" role="group" aria-label="Reason">
           {REASONS.map(([value, label]) => (
             <button key={value} type="button" class="chip" aria-pressed={reason === value} onClick={() => onReason(reason === value ? undefined : value)}>
@@ -56,7 +58,9 @@ export function FeedbackBar({ state, reason, note, onVerdict, onReason, onNote, 
           Note
           <textarea rows={2} maxLength={2000} value={note} onInput={(e) => onNote(e.currentTarget.value)} />
         </label>
-      </details>
+          </>
+        )}
+      </Disclosure>
       <div class="feedback-status" role="status" aria-live="polite">
         {state.kind === 'saved' && (
           <>

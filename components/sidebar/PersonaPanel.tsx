@@ -62,8 +62,8 @@ export function PersonaPanel({ view }: { view: LensView }) {
             <details open>
               <summary>Talking points</summary>
               <ul>
-                {persona.talkingPoints.map((point) => (
-                  <li key={point}>{point}</li>
+                {persona.talkingPoints.map((point, i) => (
+                  <li key={i}>{point}</li>
                 ))}
               </ul>
             </details>

@@ -42,10 +42,11 @@ export function RecommendedContent({ view, copiedId, onCopyLink, onOpen, onInser
         </p>
       )}
       <ul class="content-list">
-        {view.recommendations.map((item) => {
+        {/* Keyed by rank: a new person's picks patch these rows rather than rebuilding them. */}
+        {view.recommendations.map((item, rank) => {
           const href = safeHref(item.url);
           return (
-            <li key={item.id}>
+            <li key={rank}>
               <div class="content-title">{item.title}</div>
               <div class="muted">
                 {CONTENT_TYPE_LABEL[item.type]} · {item.why}

@@ -1,3 +1,4 @@
+import { Component } from 'preact';
 import type { Signal } from '@preact/signals';
 import type { LensState } from '../../lib/content/session';
 import type { Participant } from '../../lib/sites/contact';
@@ -13,6 +14,8 @@ import { RecommendedContent } from './RecommendedContent';
 
 export interface SidebarProps {
   state: Signal<LensState>;
+  /** The next person's lens is on its way: the current one is dimmed and takes no action. */
+  stale: Signal<boolean>;
   open: Signal<boolean>;
   copiedId: Signal<string | undefined>;
   onToggle: (open: boolean) => void;
@@ -60,7 +63,7 @@ function ContactHeader({ name, email, linkedinSlug, detail }: { name?: string; e
   );
 }
 
-function Body({ state, copiedId, onCopyLink, onOpen, onInsert, notice, onChoose, onCopyReport }: Omit<SidebarProps, 'state' | 'open' | 'onToggle' | 'feedback'> & { state: LensState }) {
+function Body({ state, copiedId, onCopyLink, onOpen, onInsert, notice, onChoose, onCopyReport }: Omit<SidebarProps, 'state' | 'stale' | 'open' | 'onToggle' | 'feedback'> & { state: LensState }) {
   switch (state.kind) {
     case 'none':
       return <p class="empty">Open a conversation to see what marketing knows about the person you're writing to.</p>;
@@ -117,8 +120,23 @@ function Body({ state, copiedId, onCopyLink, onOpen, onInsert, notice, onChoose,
   }
 }
 
+type BodyProps = Parameters<typeof Body>[0];
+
+/**
+ * The body re-renders only when its props change: dimming it while the next person loads (the `stale` signal) must
+ * not re-diff every section on the host page's main thread.
+ */
+class StableBody extends Component<BodyProps> {
+  override shouldComponentUpdate(next: BodyProps): boolean {
+    return (Object.keys(next) as (keyof BodyProps)[]).some((key) => next[key] !== this.props[key]);
+  }
+  override render() {
+    return <Body {...this.props} />;
+  }
+}
+
 /** The sidebar: open, an `aside` landmark; collapsed, a slim tab that is one button. */
-export function Sidebar({ state, open, onToggle, feedback, ...actions }: SidebarProps) {
+export function Sidebar({ state, stale, open, onToggle, feedback, ...actions }: SidebarProps) {
   if (!open.value) {
     return (
       <button type="button" class="tab" aria-expanded="false" onClick={() => onToggle(true)}>
@@ -134,8 +152,8 @@ export function Sidebar({ state, open, onToggle, feedback, ...actions }: Sidebar
           ›
         </button>
       </header>
-      <div class={state.value.kind === 'ready' && state.value.stale ? 'scroll stale' : 'scroll'} aria-busy={state.value.kind === 'ready' && state.value.stale}>
-        <Body state={state.value} {...actions} />
+      <div class={stale.value ? 'scroll stale' : 'scroll'} aria-busy={stale.value}>
+        <StableBody state={state.value} {...actions} />
       </div>
       {state.value.kind === 'ready' && (
         <FeedbackBar
@@ -146,7 +164,7 @@ export function Sidebar({ state, open, onToggle, feedback, ...actions }: Sidebar
           onReason={(value) => (feedback.reason.value = value)}
           onNote={(value) => (feedback.note.value = value)}
           onUndo={feedback.onUndo}
-          disabled={state.value.stale === true}
+          disabled={stale.value}
         />
       )}
     </aside>

@@ -78,30 +78,32 @@ export function createDeliveryHandlers(deps: DeliveryHandlerDeps) {
       const items = await (await deps.db()).getAllFromIndex('feedback', 'byCreatedAt');
       return items.toReversed();
     },
-    async 'usage.record'({ contact, contentId, action, rank, personaId, stage }) {
+    async 'usage.record'({ contact, action, items, personaId, stage }) {
       const db = await deps.db();
-      const asset = await db.get('content', contentId);
-      if (!asset) throw new Error(`unknown content "${contentId}"`);
-      const record: UsageRecord = {
-        id: newId(),
-        at: now().toISOString(),
-        contactKey: contact.key,
-        contentId,
-        action,
-        rank,
-        ...(personaId ? { personaId } : {}),
-        ...(stage ? { stage } : {}),
-      };
-      await db.put('usage', record);
-      await queue({
-        id: record.id,
-        type: 'usage',
-        time: record.at,
-        contact: { key: contact.key, ...(contact.email ? { email: contact.email } : {}) },
-        action,
-        content: { id: asset.id, title: asset.title, url: asset.url },
-        rank,
-      });
+      for (const { contentId, rank } of items) {
+        const asset = await db.get('content', contentId);
+        if (!asset) throw new Error(`unknown content "${contentId}"`);
+        const record: UsageRecord = {
+          id: newId(),
+          at: now().toISOString(),
+          contactKey: contact.key,
+          contentId,
+          action,
+          rank,
+          ...(personaId ? { personaId } : {}),
+          ...(stage ? { stage } : {}),
+        };
+        await db.put('usage', record);
+        await queue({
+          id: record.id,
+          type: 'usage',
+          time: record.at,
+          contact: { key: contact.key, ...(contact.email ? { email: contact.email } : {}) },
+          action,
+          content: { id: asset.id, title: asset.title, url: asset.url },
+          rank,
+        });
+      }
       return null;
     },
     'destination.get': view,

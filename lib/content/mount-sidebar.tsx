@@ -35,16 +35,17 @@ export async function mountLensSidebar(ctx: ContentScriptContext, site: SiteAdap
     version: browser.runtime.getManifest().version,
   });
   const feedback = createFeedbackModel(request, ctx.setTimeout.bind(ctx));
-  /** Content usage for marketing's Insights: which recommendation, its rank, for whom. */
-  const recordUsage = (contentId: string, action: UsageAction) => {
+  /** Content usage for marketing's Insights: which recommendations, their rank, for whom. One message per action. */
+  const recordUsage = (action: UsageAction, contentIds: readonly string[]) => {
     const state = session.state.value;
     if (state.kind !== 'ready') return;
     const { view } = state;
-    const rank = view.recommendations.findIndex((r) => r.id === contentId) + 1;
-    if (rank < 1) return;
-    void request('usage.record', { contact: view.identity, contentId, action, rank, personaId: view.persona?.id, stage: view.stage?.label }).catch(
-      () => undefined,
-    );
+    const items = contentIds.flatMap((contentId) => {
+      const rank = view.recommendations.findIndex((r) => r.id === contentId) + 1;
+      return rank > 0 ? [{ contentId, rank }] : [];
+    });
+    if (items.length === 0) return;
+    void request('usage.record', { contact: view.identity, action, items, personaId: view.persona?.id, stage: view.stage?.label }).catch(() => undefined);
   };
   // A different person on the page starts a fresh feedback form, and their recommendations count as shown.
   let shownKey: string | undefined;
@@ -53,7 +54,7 @@ export async function mountLensSidebar(ctx: ContentScriptContext, site: SiteAdap
     if (key === shownKey) return;
     shownKey = key;
     feedback.reset();
-    if (state.kind === 'ready') for (const item of state.view.recommendations) recordUsage(item.id, 'shown');
+    if (state.kind === 'ready') recordUsage('shown', state.view.recommendations.map((r) => r.id));
   });
   const reserve = () => site.reserveSpace(document, open.value ? OPEN_WIDTH : TAB_WIDTH);
   const copy = (text: string) => navigator.clipboard.writeText(text);
@@ -68,6 +69,7 @@ export async function mountLensSidebar(ctx: ContentScriptContext, site: SiteAdap
       render(
         <Sidebar
           state={session.state}
+          stale={session.stale}
           open={open}
           copiedId={copiedId}
           onToggle={(value) => {
@@ -79,17 +81,17 @@ export async function mountLensSidebar(ctx: ContentScriptContext, site: SiteAdap
             void copy(item.url).then(() => {
               copiedId.value = item.id;
               ctx.setTimeout(() => (copiedId.value = undefined), 2000);
-              recordUsage(item.id, 'link_copied');
+              recordUsage('link_copied', [item.id]);
             })
           }
-          onOpen={(item) => recordUsage(item.id, 'opened')}
+          onOpen={(item) => recordUsage('opened', [item.id])}
           notice={notice}
           onInsert={
             site.insertLink &&
             ((item) => {
               if (!site.insertLink?.(document, { url: item.url, title: item.title })) return say(item.id, 'Open a reply or a new message first');
               say(item.id, 'Inserted');
-              recordUsage(item.id, 'inserted');
+              recordUsage('inserted', [item.id]);
             })
           }
           onChoose={session.choose}
@@ -100,7 +102,7 @@ export async function mountLensSidebar(ctx: ContentScriptContext, site: SiteAdap
             note: feedback.note,
             onVerdict: (verdict) => {
               const state = session.state.value;
-              if (state.kind === 'ready' && !state.stale) void feedback.submit(state.view.identity, state.view.contact.name, verdict);
+              if (state.kind === 'ready' && !session.stale.value) void feedback.submit(state.view.identity, state.view.contact.name, verdict);
             },
             onUndo: () => void feedback.undo(),
           }}

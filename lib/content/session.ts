@@ -9,14 +9,15 @@ import { watchContact } from './watch-contact';
 export type LensState =
   | { kind: 'none' }
   | { kind: 'loading'; contact: DetectedContactInput }
-  /** `stale`: another person's lens is on its way; what is shown is about to change and takes no action. */
-  | { kind: 'ready'; contact: DetectedContactInput; view: LensView & { identity: ContactIdentity }; stale?: boolean }
+  | { kind: 'ready'; contact: DetectedContactInput; view: LensView & { identity: ContactIdentity } }
   | { kind: 'error'; contact: DetectedContactInput; message: string }
   /** The URL promises a person, but the page's markup is not what Lens knows. */
   | { kind: 'unrecognized'; report: string };
 
 export interface LensSession {
   state: Signal<LensState>;
+  /** Another person's lens is on its way: what is shown is about to change and takes no action. */
+  stale: Signal<boolean>;
   /** Shows another person from the same page (several external people in one thread). */
   choose(person: Participant): void;
 }
@@ -37,12 +38,16 @@ export interface LensSessionOptions {
 /** Ties page detection to the background's lens: one lookup per person change, late answers for old pages dropped. */
 export function startLensSession(options: LensSessionOptions): LensSession {
   const state = signal<LensState>({ kind: 'none' });
+  const stale = signal(false);
   let generation = 0;
   let healthTimer: ReturnType<typeof setTimeout> | undefined;
   options.signal.addEventListener('abort', () => clearTimeout(healthTimer));
 
   let loadingTimer: ReturnType<typeof setTimeout> | undefined;
   options.signal.addEventListener('abort', () => clearTimeout(loadingTimer));
+
+  // Whatever is shown next is current again.
+  state.subscribe(() => (stale.value = false));
 
   const lookup = async (contact: DetectedContactInput) => {
     const current = ++generation;
@@ -54,7 +59,7 @@ export function startLensSession(options: LensSessionOptions): LensSession {
     // Going from one person to the next, keep the page still for a moment: re-rendering twice (loading, then the
     // new lens) costs the host page more than the brief wait, and a fast answer never shows "Loading…".
     if (previous.kind === 'ready') {
-      state.value = { ...previous, stale: true };
+      stale.value = true;
       loadingTimer = setTimeout(showLoading, options.loadingDelayMs ?? 120);
     } else showLoading();
     try {
@@ -98,6 +103,7 @@ export function startLensSession(options: LensSessionOptions): LensSession {
 
   return {
     state,
+    stale,
     choose(person) {
       const current = state.value;
       if (current.kind !== 'ready' && current.kind !== 'error') return;

@@ -54,9 +54,9 @@ export const REQUESTS = {
     from: 'content',
     payload: z.object({
       contact: ContactIdentitySchema,
-      contentId: Id,
       action: UsageAction,
-      rank: z.number().int().min(1).max(50),
+      /** One message for all the picks shown at once; one item for an action on a single pick. */
+      items: z.array(z.object({ contentId: Id, rank: z.number().int().min(1).max(50) })).min(1).max(20),
       personaId: Id.optional(),
       stage: z.string().max(40).optional(),
     }),

@@ -11,6 +11,7 @@ function mount(state: LensState, open = true) {
   document.body.replaceChildren(container);
   const props = {
     state: signal(state),
+    stale: signal(false),
     open: signal(open),
     copiedId: signal<string | undefined>(undefined),
     onToggle: vi.fn<(open: boolean) => void>(),

@@ -58,3 +58,47 @@ describe('changing a verdict later', () => {
     expect(queued[1]?.event).toMatchObject({ type: 'feedback', verdict: 'bad_fit', replaces: 'fb-1' });
   });
 });
+
+describe('content usage', () => {
+  const tab = { id: EXT, url: 'https://mail.google.com/mail/u/0/', tab: { id: 4 } };
+
+  it('records every pick shown in one message, with rank, persona and stage, and queues them for marketing', async () => {
+    const { db, route } = await setup({ url: 'https://hooks.example/lens', secret: 'a-secret-of-16-chars', slackText: false });
+    const shown = await route(
+      {
+        type: 'usage.record',
+        contact: dana,
+        action: 'shown',
+        items: [
+          { contentId: 'asset-pricing-sheet', rank: 1 },
+          { contentId: 'asset-roi-calculator', rank: 2 },
+        ],
+        personaId: 'persona-ops-leader',
+        stage: 'MQL',
+      },
+      tab,
+    );
+    expect(shown).toEqual({ ok: true, data: null });
+    const usage = await db.getAll('usage');
+    expect(usage.map((u) => [u.contentId, u.rank, u.action, u.personaId, u.stage])).toEqual(
+      expect.arrayContaining([
+        ['asset-pricing-sheet', 1, 'shown', 'persona-ops-leader', 'MQL'],
+        ['asset-roi-calculator', 2, 'shown', 'persona-ops-leader', 'MQL'],
+      ]),
+    );
+    expect((await outboxHead(db, 10)).map((q) => q.event.type)).toEqual(['usage', 'usage']);
+  });
+
+  it('refuses unknown content and usage sent from an extension page', async () => {
+    const { route } = await setup(null);
+    expect(await route({ type: 'usage.record', contact: dana, action: 'opened', items: [{ contentId: 'asset-nope', rank: 1 }] }, tab)).toEqual({
+      ok: false,
+      error: '"usage.record" failed: unknown content "asset-nope"',
+    });
+    expect(await route({ type: 'usage.record', contact: dana, action: 'opened', items: [] }, tab)).toMatchObject({ ok: false });
+    expect(await route({ type: 'usage.record', contact: dana, action: 'opened', items: [{ contentId: 'asset-pricing-sheet', rank: 1 }] }, page)).toMatchObject({
+      ok: false,
+      error: 'Rejected: "usage.record" must come from a content script in a tab.',
+    });
+  });
+});
