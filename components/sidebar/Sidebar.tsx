@@ -7,6 +7,7 @@ import type { FeedbackReason, Verdict } from '../../lib/model/feedback';
 import { FeedbackBar } from './FeedbackBar';
 import type { RecommendationView } from '../../lib/engine/lens';
 import { contactLabel } from '../../lib/format';
+import { Account } from './Account';
 import { CampaignHistory } from './CampaignHistory';
 import { LeadScore } from './LeadScore';
 import { PersonaPanel } from './PersonaPanel';
@@ -97,15 +98,23 @@ function Body({ state, copiedId, onCopyLink, onOpen, onInsert, notice, onChoose,
       );
     case 'ready': {
       const { view } = state;
-      const detail = [view.contact.title, view.contact.company, view.contact.location].filter(Boolean).join(' · ');
+      const detail = view.account
+        ? `Account · ${view.account.people.length} known ${view.account.people.length === 1 ? 'contact' : 'contacts'}`
+        : [view.contact.title, view.contact.company, view.contact.location].filter(Boolean).join(' · ');
       return (
         <>
           <ContactHeader {...view.contact} detail={detail || undefined} />
           <Chooser others={state.contact.others ?? []} onChoose={onChoose} />
-          {!view.known && <p class="notice">Not in your marketing data</p>}
-          <LeadScore view={view} />
-          <CampaignHistory view={view} />
-          <PersonaPanel view={view} />
+          {view.account ? (
+            <Account account={view.account} />
+          ) : (
+            <>
+              {!view.known && <p class="notice">Not in your marketing data</p>}
+              <LeadScore view={view} />
+              <CampaignHistory view={view} />
+              <PersonaPanel view={view} />
+            </>
+          )}
           <RecommendedContent
             view={view}
             copiedId={copiedId.value}
@@ -155,7 +164,7 @@ export function Sidebar({ state, stale, open, onToggle, feedback, ...actions }: 
       <div class={stale.value ? 'scroll stale' : 'scroll'} aria-busy={stale.value}>
         <StableBody state={state.value} {...actions} />
       </div>
-      {state.value.kind === 'ready' && (
+      {state.value.kind === 'ready' && !state.value.view.account && (
         <FeedbackBar
           state={feedback.state.value}
           reason={feedback.reason.value}

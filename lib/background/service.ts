@@ -4,9 +4,11 @@ import type { Handlers } from '../messaging/router';
 import type { TabContact } from '../messaging/protocol';
 import { crmKey, type DetectedContact } from '../sites/contact';
 import { buildContentIndex, type ContentIndex } from '../engine/content-index';
+import { buildAccountView, sameCompany } from '../engine/account';
 import { buildLensView } from '../engine/lens';
 import { contentOutcomes, type ContentOutcome } from '../engine/outcomes';
 import {
+  findContactsAtCompany,
   addFeedback,
   deleteFeedback,
   findContact,
@@ -85,9 +87,24 @@ export function createHandlers(deps: ServiceDeps): CoreHandlers {
     outcomes = undefined;
   });
 
+  /** A company page: the people marketing knows there and the campaigns that reached them; no person, no feedback. */
+  const accountLens = async (db: LensDatabase, contact: DetectedContact, company: string, tabId: number | undefined) => {
+    const [records, lib, sla, engineData] = await Promise.all([
+      findContactsAtCompany(db, (c) => sameCompany(c.company, company)),
+      getLibrary(),
+      readSla(db),
+      getEngine(),
+    ]);
+    if (tabId !== undefined) await deps.tabs.set(tabId, null);
+    const account = buildAccountView({ company, records, campaigns: lib.campaigns, sla, now: now(), scoringModel: engineData.scoringModel });
+    const view = buildLensView({ detected: contact, record: null, ...lib, ...engineData, sla, now: now() });
+    return { ...view, contact: { name: company }, known: records.length > 0, account, identity: { key: `company:${company.toLowerCase()}` } };
+  };
+
   return {
     async 'lens.lookup'({ contact }, { tabId }) {
       const db = await deps.db();
+      if (contact.pageKind === 'company' && contact.company) return accountLens(db, contact, contact.company, tabId);
       const keys = { email: contact.email, linkedinSlug: contact.linkedinSlug, crmId: contact.crm ? crmKey(contact.crm) : undefined };
       const [record, lib, sla, engineData, outcomeMap] = await Promise.all([findContact(db, keys), getLibrary(), readSla(db), getEngine(), getOutcomes()]);
       const identity = identityOf(contact, record);

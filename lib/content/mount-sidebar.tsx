@@ -38,7 +38,8 @@ export async function mountLensSidebar(ctx: ContentScriptContext, site: SiteAdap
   /** Content usage for marketing's Insights: which recommendations, their rank, for whom. One message per action. */
   const recordUsage = (action: UsageAction, contentIds: readonly string[]) => {
     const state = session.state.value;
-    if (state.kind !== 'ready') return;
+    // Company pages have no person to file usage under.
+    if (state.kind !== 'ready' || state.view.account) return;
     const { view } = state;
     const items = contentIds.flatMap((contentId) => {
       const rank = view.recommendations.findIndex((r) => r.id === contentId) + 1;

@@ -1,3 +1,4 @@
+import type { AccountView } from './account';
 import {
   LIFECYCLE_LABEL,
   type Campaign,
@@ -45,6 +46,8 @@ export interface LensView {
   recommendations: RecommendationView[];
   /** The buying stage the picks were chosen for, and why: `decision stage`, `the thread mentions "pricing"`. */
   recommendationStage?: { stage: FunnelStage; label: string; because: string };
+  /** On a company page: the account instead of a person. */
+  account?: AccountView;
 }
 
 export interface ImportedScoreView extends ImportedScore {

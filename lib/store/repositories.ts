@@ -37,6 +37,20 @@ export function findContactByEmail(db: LensDatabase, email: string): Promise<Con
   return findContact(db, { email });
 }
 
+/**
+ * Everyone at a company, with their events. Scans the contacts: fine for the demo and small teams; the at-scale
+ * store (issue 3) needs a company index.
+ */
+export async function findContactsAtCompany(db: LensDatabase, matches: (contact: Contact) => boolean): Promise<ContactRecord[]> {
+  const tx = db.transaction(['contacts', 'events'], 'readonly');
+  const contacts = (await tx.objectStore('contacts').getAll()).filter(matches);
+  const records = await Promise.all(
+    contacts.map(async (contact) => ({ contact, events: await tx.objectStore('events').index('byContact').getAll(contact.id) })),
+  );
+  await tx.done;
+  return records;
+}
+
 /** The small, slowly changing reference data every lookup needs; the background caches it. */
 export interface Library {
   campaigns: Map<string, Campaign>;

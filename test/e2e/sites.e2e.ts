@@ -38,11 +38,20 @@ describe('every sales surface, served at its real URL', () => {
     await page.close();
   });
 
-  it('shows no person on a company page (no account view yet)', async () => {
+  it('shows the account on a company page: known contacts by score, and the campaigns that reached them', async () => {
     const company = fixtures.find((f) => f.contact?.pageKind === 'company')!;
     const page = await context.newPage();
     await page.goto(company.url);
-    await expect.poll(() => sidebar(page).textContent(), { timeout: 15_000 }).toContain('Open a conversation');
+    const aside = sidebar(page);
+    await expect.poll(() => aside.locator('.contact-name').textContent(), { timeout: 15_000 }).toBe('Northwind Logistics');
+    const people = aside.locator('section').filter({ has: page.getByRole('heading', { name: 'Known contacts', exact: true }) });
+    const names = await people.locator('li strong').allTextContents();
+    expect(names[0]).toBe('Dana Whitfield');
+    expect(names).toEqual(expect.arrayContaining(['Jonah Reyes', 'Elena Kowalski', 'Claire Dubois', 'Sam Okafor']));
+    const campaigns = aside.locator('section').filter({ has: page.getByRole('heading', { name: 'Campaign history', exact: true }) });
+    expect(await campaigns.textContent()).toContain('Webinar: Forecasting Without Spreadsheets');
+    expect(await aside.getByRole('button', { name: 'Good fit' }).count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'site-linkedin-company-account.png') });
     await page.close();
   });
 });

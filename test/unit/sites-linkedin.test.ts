@@ -231,10 +231,9 @@ describe('LinkedIn adapter', () => {
     for (const spy of [...spies, innerText, offsetWidth]) expect(spy).not.toHaveBeenCalled();
   });
 
-  it('shows no one on company pages until the sidebar has an account view', () => {
+  it('gives the sidebar the company on company pages (account view)', () => {
     const doc = load('2026-11-20-company.html');
-    expect(detectLinkedinContact(doc, COMPANY)).toMatchObject({ pageKind: 'company' });
-    expect(linkedinSite.detect(doc, COMPANY)).toBeNull();
+    expect(linkedinSite.detect(doc, COMPANY)).toMatchObject({ pageKind: 'company', company: 'Northwind Logistics' });
   });
 });
 

@@ -8,12 +8,7 @@ export const linkedinSite: SiteAdapter = {
   id: 'linkedin',
   findObservedRoot: findLinkedinObservedRoot,
   layoutUnrecognized: linkedinLayoutUnrecognized,
-  // Company pages are detected (and tested) but the sidebar has no account-level view yet: show no one there
-  // rather than a company dressed up as a person.
-  detect: (doc, url) => {
-    const found = detectLinkedinContact(doc, url);
-    return found?.pageKind === 'company' ? null : found;
-  },
+  detect: detectLinkedinContact,
   /** Same body margin as Gmail, plus the fixed top bar, which a body margin does not move. */
   reserveSpace: (doc, widthPx) => reserveRightEdge(doc, widthPx, { fixedBars: [LINKEDIN.globalNav.css] }),
 };
