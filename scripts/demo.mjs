@@ -15,7 +15,7 @@ await page.goto(THREAD_URL.dana);
 const sidebar = page.getByRole('complementary', { name: 'Smarketing Lens' });
 await sidebar.getByRole('heading', { name: 'Recommended content' }).waitFor({ timeout: 20_000 });
 
-const sites = (await siteFixtures()).filter((f) => f.contact && f.contact.pageKind !== 'company');
+const sites = (await siteFixtures()).filter((f) => f.contact);
 
 if (headed) {
   // One tab per other sales surface, served from the fixtures at their real URLs.
