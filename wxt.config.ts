@@ -11,6 +11,9 @@ const FIREFOX_SETTINGS = {
   },
 };
 
+/** Origins asked for at run time: marketing's webhook and custom CRM hosts (https; http only on this machine). */
+const OPTIONAL_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+
 /**
  * Test builds whose manifest grants a custom CRM host up front (`npm run build:custom-crm`): the permission prompt
  * never settles in headless Chromium, so the e2e of custom CRM domains cannot be granted one at run time.
@@ -20,14 +23,15 @@ const TEST_HOST_PERMISSIONS: Record<string, string[]> = { 'custom-crm': ['https:
 // Static host permissions stay limited to the sites Lens reads (content-script matches); see README "Permissions".
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser, mode }) => ({
+  manifest: ({ browser, mode, manifestVersion }) => ({
     name: 'Smarketing Lens',
     description:
       "Marketing's context beside the sales tools you already use: lead score, campaign history, persona and content to send, plus one-click lead-quality feedback.",
     // `scripting`: content scripts registered at run time for the custom CRM hosts the user adds (and grants).
     permissions: ['storage', 'alarms', 'scripting'],
     // Marketing's webhook origin and custom CRM hosts are asked for at run time, only when the user sets one.
-    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // (MV2, Firefox's default, has no optional_host_permissions: the same origins go in optional_permissions.)
+    ...(manifestVersion === 2 ? { optional_permissions: OPTIONAL_ORIGINS } : { optional_host_permissions: OPTIONAL_ORIGINS }),
     ...(TEST_HOST_PERMISSIONS[mode] ? { host_permissions: TEST_HOST_PERMISSIONS[mode] } : {}),
     // The CRM sidebars load their stylesheet into their shadow root by URL, and on a custom CRM host (registered at
     // run time, any https host) that URL must be web-accessible. Only the three stylesheets, and only through the
