@@ -58,9 +58,6 @@ function identityOf(detected: DetectedContact, record: ContactRecord | null): Co
 
 const fullName = (record: ContactRecord) => `${record.contact.firstName} ${record.contact.lastName}`.trim();
 
-/** How long a lookup waits for the recommendation track record before ranking without it. */
-const OUTCOMES_WAIT_MS = 250;
-
 /** The background's answers to every request; state lives in IndexedDB and the tab map, never in the pages. */
 export function createHandlers(deps: ServiceDeps): CoreHandlers {
   const now = deps.now ?? (() => new Date());
@@ -84,16 +81,6 @@ export function createHandlers(deps: ServiceDeps): CoreHandlers {
       outcomes = undefined;
       throw error;
     }));
-  /**
-   * The outcomes when they are at hand: reading them scans every contact and event, which takes seconds on a large
-   * store, so a lookup waits for them only briefly and otherwise ranks without the track record (the scan goes on,
-   * and the next lookup has it). On the demo data they are ready well within the wait.
-   */
-  const outcomesIfReady = (waitMs: number) =>
-    Promise.race([
-      getOutcomes().catch(() => undefined),
-      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), waitMs)),
-    ]);
   deps.changes?.subscribe(() => {
     library = undefined;
     engine = undefined;
@@ -119,13 +106,7 @@ export function createHandlers(deps: ServiceDeps): CoreHandlers {
       const db = await deps.db();
       if (contact.pageKind === 'company' && contact.company) return accountLens(db, contact, contact.company, tabId);
       const keys = { email: contact.email, linkedinSlug: contact.linkedinSlug, crmId: contact.crm ? crmKey(contact.crm) : undefined };
-      const [record, lib, sla, engineData, outcomeMap] = await Promise.all([
-        findContact(db, keys),
-        getLibrary(),
-        readSla(db),
-        getEngine(),
-        outcomesIfReady(OUTCOMES_WAIT_MS),
-      ]);
+      const [record, lib, sla, engineData, outcomeMap] = await Promise.all([findContact(db, keys), getLibrary(), readSla(db), getEngine(), getOutcomes()]);
       const identity = identityOf(contact, record);
       const name = record ? fullName(record) : contact.name;
       await Promise.all([
