@@ -6,12 +6,9 @@ import { webhookSetting } from '../settings';
 import { openLensDb, seedDemoDataset, type LensDatabase } from '../store';
 import { deliverDue } from '../sync/deliver';
 import { DELIVERY_TUNING } from '../sync/tuning';
-import { createDeliveryHandlers, type DestinationStore } from './delivery-handlers';
-import { createDataChanges } from './data-changes';
-import { composeHandlers } from './handlers';
-import { createImportHandlers } from './import-handlers';
-import { createScoringHandlers } from './scoring-handlers';
-import { createHandlers, type TabContacts } from './service';
+import type { DestinationStore } from './delivery-handlers';
+import { createBackgroundHandlers } from './handlers';
+import type { TabContacts } from './service';
 import { createSiteSettings } from './site-settings';
 
 const DELIVERY_ALARM = 'lens-delivery';
@@ -134,11 +131,16 @@ function startSiteSettings() {
 export function startBackground(): void {
   const db = databaseOpener();
   const kick = deliveryRunner(db);
-  const delivery = createDeliveryHandlers({ db, destinations, hasOriginPermission, kick, fetch: (input, init) => fetch(input, init) });
-  const changes = createDataChanges();
-  const core = createHandlers({ db, tabs: sessionTabs, changes });
-  const siteSettings = startSiteSettings();
-  const route = createRouter(composeHandlers(core, delivery, db, createImportHandlers({ db, changes }), createScoringHandlers({ db, changes }), siteSettings.handlers), {
+  const handlers = createBackgroundHandlers({
+    db,
+    tabs: sessionTabs,
+    destinations,
+    hasOriginPermission,
+    kick,
+    fetch: (input, init) => fetch(input, init),
+    siteSettings: startSiteSettings().handlers,
+  });
+  const route = createRouter(handlers, {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     onError: (type, error) => console.error(`[Smarketing Lens] ${type} failed`, error),

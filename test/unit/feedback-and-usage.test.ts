@@ -1,6 +1,4 @@
-import { createDeliveryHandlers } from '../../lib/background/delivery-handlers';
-import { composeHandlers } from '../../lib/background/handlers';
-import { createHandlers } from '../../lib/background/service';
+import { createBackgroundHandlers } from '../../lib/background/handlers';
 import type { WebhookDestination } from '../../lib/model';
 import { createRouter } from '../../lib/messaging/router';
 import { outboxHead } from '../../lib/store';
@@ -14,16 +12,17 @@ async function setup(destination: WebhookDestination | null) {
   const db = await seededDb();
   const getDb = async () => db;
   let n = 0;
-  const core = createHandlers({ db: getDb, tabs: { get: async () => null, set: async () => undefined }, now: () => DEMO_NOW, newId: () => `fb-${++n}` });
-  const delivery = createDeliveryHandlers({
+  const handlers = createBackgroundHandlers({
     db: getDb,
+    tabs: { get: async () => null, set: async () => undefined },
+    now: () => DEMO_NOW,
+    newId: () => `fb-${++n}`,
     destinations: { get: async () => destination, set: async () => undefined },
     hasOriginPermission: async () => true,
     kick: () => undefined,
     fetch,
-    now: () => DEMO_NOW,
   });
-  const route = createRouter(composeHandlers(core, delivery, getDb), { extensionId: EXT, extensionOrigin: `chrome-extension://${EXT}/` });
+  const route = createRouter(handlers, { extensionId: EXT, extensionOrigin: `chrome-extension://${EXT}/` });
   return { db, route };
 }
 

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDataChanges } from '../../lib/background/data-changes';
 import { createDeliveryHandlers } from '../../lib/background/delivery-handlers';
-import { composeHandlers } from '../../lib/background/handlers';
+import { composeHandlers, createBackgroundHandlers } from '../../lib/background/handlers';
 import { createImportHandlers } from '../../lib/background/import-handlers';
+import { createScoringHandlers } from '../../lib/background/scoring-handlers';
 import { createHandlers, type TabContacts } from '../../lib/background/service';
+import { detachedSiteSettings } from '../../lib/background/site-settings';
 import { createDirectory, importCsv } from '../../lib/importers';
 import type { ResponseData, TabContact } from '../../lib/messaging/protocol';
 import { createRouter, type Sender } from '../../lib/messaging/router';
@@ -27,19 +28,29 @@ function memoryTabs(): TabContacts {
 async function setup({ withChanges = true } = {}) {
   const db = await seededDb();
   const getDb = async () => db;
-  const changes = withChanges ? createDataChanges() : undefined;
   let n = 0;
-  const core = createHandlers({ db: getDb, tabs: memoryTabs(), now: () => DEMO_NOW, ...(changes ? { changes } : {}) });
-  const delivery = createDeliveryHandlers({
+  const deps = {
     db: getDb,
+    tabs: memoryTabs(),
+    now: () => DEMO_NOW,
+    newId: () => `t${++n}`,
     destinations: { get: async () => null, set: async () => undefined },
     hasOriginPermission: async () => false,
     kick: () => undefined,
     fetch,
-    now: () => DEMO_NOW,
-  });
-  const imports = createImportHandlers({ db: getDb, now: () => DEMO_NOW, newId: () => `t${++n}`, ...(changes ? { changes } : {}) });
-  const route = createRouter(composeHandlers(core, delivery, getDb, imports), { extensionId: EXT_ID, extensionOrigin: ORIGIN });
+  };
+  // Without shared DataChanges (the pieces wired apart) imports cannot tell the lookups to drop their caches.
+  const handlers = withChanges
+    ? createBackgroundHandlers(deps)
+    : composeHandlers(
+        createHandlers(deps),
+        createDeliveryHandlers(deps),
+        getDb,
+        createImportHandlers(deps),
+        createScoringHandlers(deps),
+        detachedSiteSettings(),
+      );
+  const route = createRouter(handlers, { extensionId: EXT_ID, extensionOrigin: ORIGIN });
   /** Sends as the options page and returns the data, or throws the background's error. */
   const send = async <T extends keyof ResponseData>(type: T, payload: object): Promise<ResponseData[T]> => {
     const answer = await route({ type, ...payload }, page);

@@ -1,6 +1,5 @@
-import { createDeliveryHandlers } from '../../lib/background/delivery-handlers';
-import { composeHandlers } from '../../lib/background/handlers';
-import { createHandlers, type TabContacts } from '../../lib/background/service';
+import { createBackgroundHandlers } from '../../lib/background/handlers';
+import type { TabContacts } from '../../lib/background/service';
 import { createRouter, type Sender } from '../../lib/messaging/router';
 import type { TabContact } from '../../lib/messaging/protocol';
 import { DEMO_NOW, seededDb } from './helpers';
@@ -25,17 +24,17 @@ async function setup() {
   let n = 0;
   const errors: string[] = [];
   const getDb = async () => db;
-  const core = createHandlers({ db: getDb, tabs: memoryTabs(), now: () => DEMO_NOW, newId: () => `fb-${++n}` });
-  const delivery = createDeliveryHandlers({
-    db: getDb,
-    destinations: { get: async () => null, set: async () => undefined },
-    hasOriginPermission: async () => false,
-    kick: () => undefined,
-    fetch,
-    now: () => DEMO_NOW,
-  });
   const route = createRouter(
-    composeHandlers(core, delivery, getDb),
+    createBackgroundHandlers({
+      db: getDb,
+      tabs: memoryTabs(),
+      now: () => DEMO_NOW,
+      newId: () => `fb-${++n}`,
+      destinations: { get: async () => null, set: async () => undefined },
+      hasOriginPermission: async () => false,
+      kick: () => undefined,
+      fetch,
+    }),
     { extensionId: EXT_ID, extensionOrigin: ORIGIN, onError: (type) => errors.push(type) },
   );
   return { route, db, errors };

@@ -1,9 +1,5 @@
-import { createDataChanges } from '../../lib/background/data-changes';
-import { createDeliveryHandlers } from '../../lib/background/delivery-handlers';
-import { composeHandlers } from '../../lib/background/handlers';
-import { createImportHandlers } from '../../lib/background/import-handlers';
-import { createScoringHandlers } from '../../lib/background/scoring-handlers';
-import { createHandlers, type TabContacts } from '../../lib/background/service';
+import { createBackgroundHandlers } from '../../lib/background/handlers';
+import type { TabContacts } from '../../lib/background/service';
 import { DEFAULT_SCORING_MODEL } from '../../lib/engine/scoring';
 import type { ResponseData, TabContact } from '../../lib/messaging/protocol';
 import { createRouter, type Sender } from '../../lib/messaging/router';
@@ -25,17 +21,15 @@ function memoryTabs(): TabContacts {
 async function setup() {
   const db = await seededDb();
   const getDb = async () => db;
-  const changes = createDataChanges();
-  const core = createHandlers({ db: getDb, tabs: memoryTabs(), now: () => DEMO_NOW, changes });
-  const delivery = createDeliveryHandlers({
+  const handlers = createBackgroundHandlers({
     db: getDb,
+    tabs: memoryTabs(),
+    now: () => DEMO_NOW,
     destinations: { get: async () => null, set: async () => undefined },
     hasOriginPermission: async () => false,
     kick: () => undefined,
     fetch,
-    now: () => DEMO_NOW,
   });
-  const handlers = composeHandlers(core, delivery, getDb, createImportHandlers({ db: getDb, changes }), createScoringHandlers({ db: getDb, changes }));
   const route = createRouter(handlers, { extensionId: EXT_ID, extensionOrigin: ORIGIN });
   const send = async <T extends keyof ResponseData>(type: T, payload: object): Promise<ResponseData[T]> => {
     const answer = await route({ type, ...payload }, page);
