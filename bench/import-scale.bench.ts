@@ -319,13 +319,20 @@ async function storeCounts(worker: Worker): Promise<{ contacts: number; events: 
       open.addEventListener('success', () => resolve(open.result));
       open.addEventListener('error', () => reject(open.error));
     });
-    const count = (store: string) =>
-      new Promise<number>((resolve, reject) => {
-        const req = db.transaction(store, 'readonly').objectStore(store).count();
-        req.addEventListener('success', () => resolve(req.result));
-        req.addEventListener('error', () => reject(req.error));
+    // Contacts and their events live in shards (lib/store/shards.ts): counted inside them, a cursor at a time.
+    const out = await new Promise<{ contacts: number; events: number }>((resolve, reject) => {
+      const sum = { contacts: 0, events: 0 };
+      const req = db.transaction('shards', 'readonly').objectStore('shards').openCursor();
+      req.addEventListener('success', () => {
+        const cursor = req.result;
+        if (!cursor) return resolve(sum);
+        const shard = cursor.value as { contacts: unknown[]; events: unknown[] };
+        sum.contacts += shard.contacts.length;
+        sum.events += shard.events.length;
+        cursor.continue();
       });
-    const out = { contacts: await count('contacts'), events: await count('events') };
+      req.addEventListener('error', () => reject(req.error));
+    });
     db.close();
     return out;
   });

@@ -7,6 +7,7 @@ import { createBackupModel } from '../../lib/options/backup-model';
 import { createImportModel } from '../../lib/options/import-model';
 import { createOptionsModel } from '../../lib/options/model';
 import { createSiteSettingsModel } from '../../lib/options/site-settings-model';
+import { openLensDb, type LensDatabase } from '../../lib/store';
 import { createScoringModelEditor } from '../../lib/options/scoring-model';
 
 const download = (name: string, text: string, type = 'text/csv') => {
@@ -28,7 +29,9 @@ const permissions = {
   request: (origin: string) => browser.permissions.request({ origins: [origin] }),
 };
 const siteSettings = createSiteSettingsModel(request, permissions);
-const imports = createImportModel(request, { locale: navigator.language });
+// The import writes the extension's database from this page (lib/options/import-model.ts); opened on first use.
+let db: Promise<LensDatabase> | undefined;
+const imports = createImportModel(request, () => (db ??= openLensDb()), { locale: navigator.language });
 const backup = createBackupModel(request, download);
 const scoring = createScoringModelEditor(request);
 render(<Options model={model} imports={imports} backup={backup} scoring={scoring} siteSettings={siteSettings} />, document.getElementById('app')!);

@@ -56,20 +56,10 @@ export function composeHandlers(
       await delivery.onFeedbackSaved(item);
       return item;
     },
-    async 'feedback.edit'({ id, verdict, reason, note }) {
-      const database = await db();
-      const before = await database.get('feedback', id);
-      if (!before) throw new Error('that feedback is no longer there (undone?)');
-      const { reason: _reason, note: _note, ...rest } = before;
-      const after = {
-        ...rest,
-        verdict,
-        ...(reason ? { reason } : {}),
-        ...(note?.trim() ? { note: note.trim() } : {}),
-        editedAt: new Date().toISOString(),
-      };
-      await database.put('feedback', after);
-      await delivery.onFeedbackEdited(before, after);
+    async 'feedback.edit'(payload, context) {
+      const before = await (await db()).get('feedback', payload.id);
+      const after = await core['feedback.edit'](payload, context);
+      if (before) await delivery.onFeedbackEdited(before, after);
       return after;
     },
     async 'feedback.undo'(payload, context) {

@@ -4,18 +4,19 @@ import type { Handlers } from '../messaging/router';
 import type { TabContact } from '../messaging/protocol';
 import { crmKey, type DetectedContact } from '../sites/contact';
 import { buildContentIndex, type ContentIndex } from '../engine/content-index';
-import { buildAccountView, sameCompany } from '../engine/account';
+import { buildAccountView } from '../engine/account';
 import { buildLensView } from '../engine/lens';
-import { contentOutcomes, type ContentOutcome } from '../engine/outcomes';
+import type { ContentOutcome } from '../engine/outcomes';
 import {
   findContactsAtCompany,
   addFeedback,
   deleteFeedback,
+  editFeedback,
   findContact,
   listFeedbackForContact,
   listRecentContacts,
   readLibrary,
-  readOutcomeSignals,
+  readOutcomes,
   readScoringModel,
   readSla,
   rememberRecentContact,
@@ -42,7 +43,7 @@ export interface ServiceDeps {
 /** The handlers of looking people up and recording feedback; delivery has its own (delivery-handlers.ts). */
 export type CoreHandlers = Pick<
   Handlers,
-  'lens.lookup' | 'lens.clear' | 'tab.getContact' | 'contacts.listRecent' | 'feedback.submit' | 'feedback.undo' | 'feedback.listForContact'
+  'lens.lookup' | 'lens.clear' | 'tab.getContact' | 'contacts.listRecent' | 'feedback.submit' | 'feedback.edit' | 'feedback.undo' | 'feedback.listForContact'
 >;
 
 /** One identity per person: a known contact is filed under their primary email whatever page they were seen on. */
@@ -77,7 +78,7 @@ export function createHandlers(deps: ServiceDeps): CoreHandlers {
   // What followed each asset for other contacts; feedback changes it, so feedback drops it.
   let outcomes: Promise<Map<string, ContentOutcome>> | undefined;
   const getOutcomes = async () =>
-    (outcomes ??= deps.db().then(readOutcomeSignals).then(contentOutcomes).catch((error: unknown) => {
+    (outcomes ??= deps.db().then(readOutcomes).catch((error: unknown) => {
       outcomes = undefined;
       throw error;
     }));
@@ -90,7 +91,7 @@ export function createHandlers(deps: ServiceDeps): CoreHandlers {
   /** A company page: the people marketing knows there and the campaigns that reached them; no person, no feedback. */
   const accountLens = async (db: LensDatabase, contact: DetectedContact, company: string, tabId: number | undefined) => {
     const [records, lib, sla, engineData] = await Promise.all([
-      findContactsAtCompany(db, (c) => sameCompany(c.company, company)),
+      findContactsAtCompany(db, { name: company }),
       getLibrary(),
       readSla(db),
       getEngine(),
@@ -142,6 +143,14 @@ export function createHandlers(deps: ServiceDeps): CoreHandlers {
       await addFeedback(db, item);
       outcomes = undefined;
       return item;
+    },
+    async 'feedback.edit'({ id, verdict, reason, note }) {
+      const after = await editFeedback(await deps.db(), id, (before) => {
+        const { reason: _reason, note: _note, ...rest } = before;
+        return { ...rest, verdict, ...(reason ? { reason } : {}), ...(note?.trim() ? { note: note.trim() } : {}), editedAt: now().toISOString() };
+      });
+      outcomes = undefined;
+      return after;
     },
     async 'feedback.undo'({ id }) {
       const undone = await deleteFeedback(await deps.db(), id);

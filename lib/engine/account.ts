@@ -80,14 +80,18 @@ export function buildAccountView(input: AccountInput): AccountView {
   return { company: input.company, people, campaigns };
 }
 
-/** Company names as people write them: case, punctuation and legal suffixes do not matter. */
+/** The name a company is known by: case, punctuation and legal suffixes do not matter ("Acme, Inc." = "ACME"). */
+export function companyName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/\b(inc|llc|ltd|gmbh|ag|sa|bv|corp|co|plc)\b/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 export function sameCompany(a: string | undefined, b: string): boolean {
   if (!a) return false;
-  const norm = (s: string) =>
-    s
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, ' ')
-      .replace(/\b(inc|llc|ltd|gmbh|ag|sa|bv|corp|co|plc)\b/g, '')
-      .trim();
-  return norm(a) === norm(b);
+  const name = companyName(a);
+  return name !== '' && name === companyName(b);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Campaign, Contact, ContactIdentity as ContactIdentitySchema, EngagementEvent, FeedbackInput, FeedbackReason, Id, UsageAction, Verdict, WebhookUrl } from '../model';
+import { ContactIdentity as ContactIdentitySchema, FeedbackInput, FeedbackReason, Id, UsageAction, Verdict, WebhookUrl } from '../model';
 import { Backup } from '../store/backup-schema';
 import { DetectedContact } from '../sites/contact';
 import { CustomCrmHostSchema, TeamDomains } from '../sites/settings-schema';
@@ -8,7 +8,7 @@ import { ScoringModel as ScoringModelSchema } from '../model/scoring';
 import type { ScoringModel } from '../model/scoring';
 import type { ContactIdentity, Feedback, WebhookDestination } from '../model';
 import type { OutboxSummary } from '../store/outbox';
-import type { DirectoryData, ImportOutcome, PackOutcome } from '../store/imports';
+import type { PackOutcome } from '../store/imports';
 import type { RestoreOutcome } from '../store/backup';
 import type { RecentContact } from '../store/schema';
 import type { LensView } from '../engine/lens';
@@ -19,11 +19,6 @@ import type { Insights } from '../insights/compute';
  * Each request is `{ type: '<domain>.<verb>', ...payload }`; each answer is `{ ok: true, data }` or `{ ok: false, error }`.
  * `from` says who may send it: a content script in a tab, one of this extension's own pages, or either.
  */
-/** The most records one `import.batch` may carry, so no message (or zod parse) grows with the file. */
-export const IMPORT_BATCH_MAX = 2000;
-const ImportId = z.string().regex(/^imp-[\w-]{1,60}$/, 'is not an import id');
-/** A contact as the importers produce it (`stageIsDefault`: the file had no stage for this person). */
-const IncomingContactSchema = Contact.extend({ stageIsDefault: z.boolean().optional() });
 
 export const REQUESTS = {
   /** Content script: this tab now shows this contact; answer with the lens for the sidebar. */
@@ -80,39 +75,10 @@ export const REQUESTS = {
   /** Marketing's view of what reps use and how good their leads are, over a date range. */
   'insights.get': { from: 'page', payload: z.object({ from: z.iso.datetime().optional(), to: z.iso.datetime().optional() }) },
   /**
-   * Imports (options page). The page parses the file (lib/importers, off the service worker) and sends the validated
-   * objects in bounded batches; the background stages them and writes all of it in one transaction on commit.
+   * The options page wrote to the store itself (a CSV import: it parses the file, stages its events and commits them in
+   * one transaction, lib/store/imports.ts): the background drops what it cached from the store.
    */
-  'import.directory': { from: 'page', payload: z.object({}) },
-  'import.begin': {
-    from: 'page',
-    payload: z.object({ file: z.string().min(1).max(260), format: z.string().max(60).optional() }),
-  },
-  'import.batch': {
-    from: 'page',
-    payload: z
-      .object({
-        importId: ImportId,
-        /** 0, 1, 2…: a lost or repeated batch is refused rather than silently imported wrong. */
-        seq: z.number().int().nonnegative(),
-        contacts: z.array(IncomingContactSchema).max(IMPORT_BATCH_MAX).default([]),
-        events: z.array(EngagementEvent).max(IMPORT_BATCH_MAX).default([]),
-        campaigns: z.array(Campaign).max(IMPORT_BATCH_MAX).default([]),
-      })
-      .refine((b) => b.contacts.length + b.events.length + b.campaigns.length <= IMPORT_BATCH_MAX, {
-        message: `holds more than ${IMPORT_BATCH_MAX} records: split it`,
-        path: ['contacts'],
-      }),
-  },
-  'import.commit': {
-    from: 'page',
-    payload: z.object({
-      importId: ImportId,
-      /** What the page sent, counted again by the background before writing. */
-      expected: z.object({ batches: z.number().int().nonnegative(), contacts: z.number().int().nonnegative(), events: z.number().int().nonnegative(), campaigns: z.number().int().nonnegative() }),
-    }),
-  },
-  'import.abort': { from: 'page', payload: z.object({ importId: ImportId }) },
+  'data.changed': { from: 'page', payload: z.object({}) },
   /** A marketing pack; validated again in the background (lib/importers validatePack) before anything is replaced. */
   'import.pack': { from: 'page', payload: z.object({ pack: z.record(z.string(), z.unknown()) }) },
   /** Full backup of the user's data (never the webhook or its secret), and restoring one. */
@@ -155,11 +121,7 @@ export interface ResponseData {
   'delivery.status': OutboxSummary & { items: Record<string, DeliveryItemState> };
   'delivery.retryFailed': { requeued: number };
   'insights.get': Insights;
-  'import.directory': DirectoryData;
-  'import.begin': { importId: string };
-  'import.batch': { staged: { contacts: number; events: number; campaigns: number } };
-  'import.commit': ImportOutcome & { ms: number };
-  'import.abort': { aborted: boolean };
+  'data.changed': null;
   'import.pack': PackOutcome;
   'backup.export': Backup;
   'backup.restore': RestoreOutcome;

@@ -19,22 +19,24 @@ import {
   type TargetField,
 } from '../importers';
 import type { RequestFn } from '../messaging/client';
-import { IMPORT_BATCH_MAX, type ResponseData } from '../messaging/protocol';
+import type { IncomingContact } from '../importers/types';
+import type { Campaign } from '../model';
+import { EventStager, readDirectoryData, type ImportOutcome, type LensDatabase } from '../store';
 
 /**
  * The "Import data" section's state and actions. Files are parsed HERE, in the options page (streaming, with progress
- * and cancel), not in the service worker; the validated objects go to the background in batches of at most
- * `batchSize` records and are written there in one transaction on commit. Any problem before the commit (invalid rows,
- * cancel, a failed message) aborts the staged import: nothing is written.
+ * and cancel), not in the service worker, and written to the extension's IndexedDB from here too: events are staged
+ * while the file is read, contacts and campaigns kept in memory, and the commit merges all of it in one transaction
+ * (lib/store/imports.ts); then the background is told `data.changed`. Any problem before the commit (invalid rows,
+ * cancel, a failed read) drops the staged events: nothing is written.
  */
 
 /** A file as the page gets it from the input or a drop (a File is one). */
 export type ImportFile = Blob & { readonly name: string };
 
 export interface ImportModelOptions {
-  /** Records per `import.batch` message; at most IMPORT_BATCH_MAX. */
-  batchSize?: number;
   locale?: string;
+  now?: () => Date;
 }
 
 export const MAX_LISTED_ERRORS = 50;
@@ -62,8 +64,8 @@ const plural = (n: number, [one, many]: readonly [string, string]) => `${n.toLoc
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
-export function createImportModel(request: RequestFn, options: ImportModelOptions = {}) {
-  const batchSize = Math.min(options.batchSize ?? 1000, IMPORT_BATCH_MAX);
+export function createImportModel(request: RequestFn, openDb: () => Promise<LensDatabase>, options: ImportModelOptions = {}) {
+  const now = options.now ?? (() => new Date());
   const file = signal<ImportFile | null>(null);
   const reading = signal(false);
   const preview = signal<CsvPreview | null>(null);
@@ -137,7 +139,7 @@ export function createImportModel(request: RequestFn, options: ImportModelOption
     rowErrors.value = null;
   }
 
-  /** Reads the whole file, stages what is valid in the background, and commits unless rows were invalid. */
+  /** Reads the whole file, stages what is valid, and commits unless rows were invalid (or the user chose to skip them). */
   async function run(skipInvalid: boolean): Promise<void> {
     const f = file.value;
     const p = preview.value;
@@ -149,27 +151,18 @@ export function createImportModel(request: RequestFn, options: ImportModelOption
     result.value = null;
     error.value = null;
     progress.value = { fraction: 0, label: `Reading ${f.name}…` };
-    let importId: string | undefined;
-    let seq = 0;
-    let sent: Counts = { contacts: 0, events: 0, campaigns: 0 };
+    let stager: EventStager | undefined;
+    let contacts: IncomingContact[] = [];
+    let campaigns: Campaign[] = [];
+    let committed = false;
+    const db = await openDb();
     const begin = async () => {
-      importId = (await request('import.begin', { file: f.name, format: fmt })).importId;
-      seq = 0;
-      sent = { contacts: 0, events: 0, campaigns: 0 };
-    };
-    const send = async (batch: MappedBatch) => {
-      // Bounded messages: the file's pieces are cut into batches of at most `batchSize` records.
-      const queue = [...batch.contacts.map((c) => ['contacts', c] as const), ...batch.events.map((e) => ['events', e] as const), ...batch.campaigns.map((c) => ['campaigns', c] as const)];
-      for (let at = 0; at < queue.length; at += batchSize) {
-        abort.throwIfAborted();
-        const part: MappedBatch = { contacts: [], events: [], campaigns: [] };
-        for (const [key, item] of queue.slice(at, at + batchSize)) (part[key] as unknown[]).push(item);
-        await request('import.batch', { importId: importId!, seq: seq++, ...part });
-        sent = { contacts: sent.contacts + part.contacts.length, events: sent.events + part.events.length, campaigns: sent.campaigns + part.campaigns.length };
-      }
+      stager = await EventStager.begin(db, now());
+      contacts = [];
+      campaigns = [];
     };
     try {
-      const directory = createDirectory(await request('import.directory', {}));
+      const directory = createDirectory(await readDirectoryData(db));
       await begin();
       const parsed = await importCsv(f, {
         file: f.name,
@@ -183,31 +176,41 @@ export function createImportModel(request: RequestFn, options: ImportModelOption
         onProgress: ({ bytesRead, totalBytes }) => {
           progress.value = { fraction: totalBytes ? Math.min(1, bytesRead / totalBytes) : null, label: `Reading ${f.name}…` };
         },
-        onBatch: send,
+        onBatch: async (batch: MappedBatch) => {
+          abort.throwIfAborted();
+          // A loop, not push(...): spreading a large array overflows the call stack.
+          for (const c of batch.contacts) contacts.push(c);
+          for (const c of batch.campaigns) campaigns.push(c);
+          await stager!.add(batch.events);
+        },
         // The file turned out to mix encodings and is read again: what was staged so far is void.
         onRestart: async () => {
-          await request('import.abort', { importId: importId! });
+          await stager!.abort();
           await begin();
         },
       });
       if (parsed.errorCount > 0 && !skipInvalid) {
         rowErrors.value = { file: f.name, list: parsed.errors.slice(0, MAX_LISTED_ERRORS), total: parsed.errorCount, invalidRows: parsed.invalidRows, validRows: parsed.validRows };
-        return; // `finally` aborts the staged rows: nothing is written
+        return; // `finally` drops the staged rows: nothing is written
       }
       if (parsed.validRows === 0) {
         error.value = `${f.name} has no valid rows to import; nothing was written.`;
         return;
       }
+      abort.throwIfAborted();
       progress.value = { fraction: null, label: 'Saving…' };
-      const outcome = await request('import.commit', { importId: importId!, expected: { batches: seq, ...sent } });
-      importId = undefined;
+      const sent: Counts = { contacts: contacts.length, events: stager!.staged, campaigns: campaigns.length };
+      const outcome = await stager!.commit({ contacts, campaigns }, now());
+      committed = true;
+      // The lookups' caches in the background: the import is visible to the next lookup.
+      await request('data.changed', {}).catch(() => undefined);
       result.value = describe(sent, outcome, skipInvalid ? parsed.invalidRows : 0, kind.value ?? 'contacts');
       rowErrors.value = null;
       preview.value = null; // done with this file: the section shows the result
     } catch (e) {
       error.value = isAbort(e) || abort.aborted ? 'Import cancelled; nothing was written.' : message(e);
     } finally {
-      if (importId) await request('import.abort', { importId }).catch(() => undefined);
+      if (stager && !committed) await stager.abort().catch(() => undefined);
       progress.value = null;
       controller = null;
     }
@@ -253,7 +256,7 @@ export function createImportModel(request: RequestFn, options: ImportModelOption
     confirm: () => run(false),
     skipInvalid: () => run(true),
     importPack,
-    /** Stops reading; the background drops what was staged. A commit already sent is not interrupted. */
+    /** Stops reading; what was staged is dropped. A commit already under way is not interrupted. */
     cancel: () => controller?.abort(),
     reset: () => {
       controller?.abort();
@@ -266,7 +269,7 @@ export function createImportModel(request: RequestFn, options: ImportModelOption
 export type ImportModel = ReturnType<typeof createImportModel>;
 
 /** "Imported 3 contacts (2 new, 1 updated) · 4 events (4 new) · 1 new campaign." */
-export function describe(sent: Counts, outcome: ResponseData['import.commit'], skipped: number, kind: RecordKind): string {
+export function describe(sent: Counts, outcome: ImportOutcome, skipped: number, kind: RecordKind): string {
   const parts: string[] = [];
   const c = outcome.contacts;
   if (kind === 'contacts' || sent.contacts > 0) {

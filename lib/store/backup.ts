@@ -1,4 +1,6 @@
-import { BACKUP_FORMAT, BACKUP_META_KEYS, BACKUP_STORES, BACKUP_VERSION, type Backup, type BackupStores } from './backup-schema';
+import type { StoreNames } from 'idb';
+import { BACKUP_FORMAT, BACKUP_META_KEYS, BACKUP_STORES, BACKUP_VERSION, type Backup, type BackupStoreName, type BackupStores } from './backup-schema';
+import { writePeople } from './dataset';
 import { DB_VERSION } from './migrations';
 import { inOneTransaction } from './imports';
 import type { LensDatabase, LensDB } from './schema';
@@ -6,14 +8,24 @@ import type { LensDatabase, LensDB } from './schema';
 /**
  * Backup and restore of the user's data. Reading is one readonly transaction (a consistent snapshot); restoring
  * clears and refills every backed-up store in one readwrite transaction, so a failure leaves the current data as it
- * was, and a restore on another profile yields the same records.
+ * was, and a restore on another profile yields the same records. The file lists contacts and events as flat lists
+ * (sorted by id) whatever the store's layout; the shards, key index and track record are rebuilt from them.
  */
 
+/** The stores a backup lists one to one; people come from (and go to) the shards. */
+type PlainStore = Exclude<BackupStoreName, 'contacts' | 'events'>;
+const PLAIN_STORES = BACKUP_STORES.filter((name): name is PlainStore => name !== 'contacts' && name !== 'events');
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 export async function readBackup(db: LensDatabase, now = new Date()): Promise<Backup> {
-  const tx = db.transaction(BACKUP_STORES, 'readonly');
-  const all = await Promise.all(BACKUP_STORES.map((name) => tx.objectStore(name).getAll()));
+  const tx = db.transaction([...PLAIN_STORES, 'shards' as const], 'readonly');
+  const [shards, ...plain] = await Promise.all([tx.objectStore('shards').getAll(), ...PLAIN_STORES.map((name) => tx.objectStore(name).getAll())]);
   await tx.done;
-  const stores = Object.fromEntries(BACKUP_STORES.map((name, i) => [name, all[i]])) as unknown as BackupStores;
+  const stores = {
+    ...Object.fromEntries(PLAIN_STORES.map((name, i) => [name, plain[i]])),
+    contacts: shards.flatMap((s) => s.contacts).toSorted(byId),
+    events: shards.flatMap((s) => s.events).toSorted(byId),
+  } as unknown as BackupStores;
   const keep = new Set<string>(BACKUP_META_KEYS);
   return {
     format: BACKUP_FORMAT,
@@ -32,10 +44,11 @@ export interface RestoreOutcome {
 export function restoreBackup(db: LensDatabase, backup: Backup): Promise<RestoreOutcome> {
   if (backup.schemaVersion > DB_VERSION)
     return Promise.reject(new Error(`The backup was written by a newer Lens (database version ${backup.schemaVersion}); update the extension first.`));
-  return inOneTransaction(db, BACKUP_STORES, async (tx) => {
-    await Promise.all(BACKUP_STORES.map((name) => tx.objectStore(name).clear()));
+  const cleared: StoreNames<LensDB>[] = [...PLAIN_STORES, 'shards', 'keys'];
+  return inOneTransaction(db, cleared, async (tx) => {
+    await Promise.all(cleared.map((name) => tx.objectStore(name).clear()));
     const writes: Promise<unknown>[] = [];
-    for (const name of BACKUP_STORES) {
+    for (const name of PLAIN_STORES) {
       const store = tx.objectStore(name);
       // Each list was parsed with its store's schema; the store's value type is that schema's output.
       for (const record of backup.stores[name]) writes.push(store.put(record as LensDB[typeof name]['value']));
@@ -44,6 +57,7 @@ export function restoreBackup(db: LensDatabase, backup: Backup): Promise<Restore
     if (!backup.stores.meta.some((m) => m.key === 'dataset'))
       writes.push(tx.objectStore('meta').put({ key: 'dataset', source: 'restore', loadedAt: backup.exportedAt, shiftedByMs: 0 }));
     await Promise.all(writes);
+    await writePeople(tx, backup.stores.contacts, backup.stores.events);
     return { counts: Object.fromEntries(BACKUP_STORES.map((name) => [name, backup.stores[name].length])) as RestoreOutcome['counts'] };
   });
 }

@@ -1,4 +1,6 @@
-import { MarketingDataset, ScoringModel, type Contact, type EngagementEvent, type Feedback, type Sla } from '../model';
+import { MarketingDataset, ScoringModel, type Contact, type EngagementEvent, type Sla } from '../model';
+import { PeopleWriter, type PeopleTx } from './people';
+import { shardOf } from './shards';
 import type { LensDatabase, LensDB } from './schema';
 
 const DAY_MS = 86_400_000;
@@ -33,7 +35,7 @@ export async function seedDemoDataset(db: LensDatabase, loadJson: () => Promise<
     throw new Error(`Demo dataset is invalid at ${first?.path.join('.') ?? '?'}: ${first?.message ?? 'unknown error'}`);
   }
   const { data, shiftedByMs } = shiftDataset(parsed.data, now);
-  const tx = db.transaction(['contacts', 'events', 'campaigns', 'personas', 'content', 'meta'], 'readwrite');
+  const tx = db.transaction(['shards', 'keys', 'feedback', 'campaigns', 'personas', 'content', 'meta'], 'readwrite');
   // Another context may have seeded meanwhile; check again inside the write transaction.
   if (await tx.objectStore('meta').get('dataset')) {
     tx.abort();
@@ -44,14 +46,22 @@ export async function seedDemoDataset(db: LensDatabase, loadJson: () => Promise<
     ...data.campaigns.map((c) => tx.objectStore('campaigns').put(c)),
     ...data.personas.map((p) => tx.objectStore('personas').put(p)),
     ...data.content.map((a) => tx.objectStore('content').put(a)),
-    ...data.contacts.map((c) => tx.objectStore('contacts').put(c)),
-    ...data.events.map((e) => tx.objectStore('events').put(e)),
     tx.objectStore('meta').put({ key: 'sla', value: data.sla }),
     ...(data.scoringModel ? [tx.objectStore('meta').put(scoringModelRecord(data.scoringModel))] : []),
     tx.objectStore('meta').put({ key: 'dataset', source: 'demo', loadedAt: now.toISOString(), shiftedByMs }),
+    writePeople(tx, data.contacts, data.events),
   ];
   await Promise.all([...writes, tx.done]);
   return true;
+}
+
+/** Stores contacts (new, or replacing those with the same id) and their events as given, with index and track record. */
+export async function writePeople(tx: PeopleTx, contacts: readonly Contact[], events: readonly EngagementEvent[]): Promise<void> {
+  const writer = await PeopleWriter.open(tx);
+  await writer.loadShards([...contacts.map((c) => shardOf(c.id)), ...events.map((e) => shardOf(e.contactId))]);
+  for (const contact of contacts) writer.putContact(contact);
+  writer.addEvents(events, true);
+  await writer.finish();
 }
 
 export const DEFAULT_SLA: Sla = { mqlScoreThreshold: 60, followUpHours: 48, dueSoonHours: 12 };
@@ -96,25 +106,3 @@ export async function clearScoringModel(db: LensDatabase): Promise<void> {
   await db.delete('meta', 'scoringModel');
 }
 
-/**
- * What content-outcome ranking needs: every event, contacts' SQL dates and "good fit" verdicts. Read once per library
- * load; at demo size this is a few hundred records (see README, Performance, for larger data).
- */
-export async function readOutcomeSignals(db: LensDatabase): Promise<{
-  contacts: Array<Pick<Contact, 'id' | 'becameSqlAt'>>;
-  events: EngagementEvent[];
-  feedback: Feedback[];
-}> {
-  const tx = db.transaction(['contacts', 'events', 'feedback'], 'readonly');
-  const [contacts, events, feedback] = await Promise.all([
-    tx.objectStore('contacts').getAll(),
-    tx.objectStore('events').getAll(),
-    tx.objectStore('feedback').getAll(),
-  ]);
-  await tx.done;
-  return {
-    contacts: contacts.flatMap((c) => (c.becameSqlAt ? [{ id: c.id, becameSqlAt: c.becameSqlAt }] : [])),
-    events,
-    feedback: feedback.filter((f) => f.verdict === 'good_fit'),
-  };
-}

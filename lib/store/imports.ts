@@ -1,8 +1,10 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { eventKey, mergeContacts, mergeEvents, remapEvents } from '../importers/merge';
+import { mergeContacts, remapEvents } from '../importers/merge';
 import type { IncomingContact } from '../importers/types';
 import type { Campaign, Contact, ContentAsset, EngagementEvent, Persona, ScoringModel, Sla } from '../model';
 import type { DatasetInfo, LensDatabase, LensDB } from './schema';
+import { PeopleWriter } from './people';
+import { lookupKey, SHARD_COUNT, shardOf } from './shards';
 
 /**
  * Writing imported data. Everything an import brings is applied in ONE readwrite transaction, and an error (a record the
@@ -10,9 +12,9 @@ import type { DatasetInfo, LensDatabase, LensDB } from './schema';
  * back and the store is exactly as before. Re-import semantics are lib/importers/merge.ts's: contacts are one person
  * when they share an email or a CRM id, events are one event when eventKey() agrees.
  *
- * Scale note: the contact merge reads every stored contact (one getAll) and the events of the contacts the import
- * touches (one indexed getAll each). That is right for tens of thousands of contacts; the 100k/1M store redesign
- * replaces it with bucketed records.
+ * At scale (100k contacts, 1M events) the options page writes a file's events to `staging` while it reads it
+ * (EventStager), grouped so the commit can merge them a slice of the shards at a time; contacts stay in the page's
+ * memory (tens of MB at 100k). The commit reads only the key index entries and shards the import touches.
  */
 
 export interface StagedImport {
@@ -49,115 +51,210 @@ export async function inOneTransaction<T>(db: LensDatabase, stores: StoreNames<L
   }
 }
 
-/** Applies an import: contacts merged, events merged without duplicates, campaigns added or updated; all or nothing. */
+/** The stores an import's transaction spans. */
+export const IMPORT_STORES: StoreNames<LensDB>[] = ['shards', 'keys', 'feedback', 'campaigns', 'meta', 'staging'];
+
+/** Applies an import held in memory: contacts merged, events merged without duplicates, campaigns added or updated. */
 export function writeImport(db: LensDatabase, staged: StagedImport, now = new Date()): Promise<ImportOutcome> {
-  return inOneTransaction(db, ['contacts', 'events', 'campaigns', 'meta'], (tx) => mergeIntoStore(tx, staged, now));
+  return inOneTransaction(db, IMPORT_STORES, (tx) => mergeIntoStore(tx, { ...staged, eventGroups: inMemoryGroups(staged.events) }, now));
+}
+
+async function* inMemoryGroups(events: readonly EngagementEvent[]): AsyncGenerator<readonly EngagementEvent[]> {
+  if (events.length > 0) yield events;
 }
 
 /** Same data, same JSON: a cheap "did this record change" (key order is kept by the merge's spreads). */
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-async function mergeIntoStore(tx: WriteTx, staged: StagedImport, now: Date): Promise<ImportOutcome> {
-  const contacts = tx.objectStore('contacts');
-  const events = tx.objectStore('events');
-  const campaigns = tx.objectStore('campaigns');
+interface MergeInput {
+  contacts: readonly IncomingContact[];
+  campaigns: readonly Campaign[];
+  /** The events, a slice of the shards at a time (staged) or all at once (in memory). */
+  eventGroups: AsyncIterable<readonly EngagementEvent[]>;
+}
+
+async function mergeIntoStore(tx: WriteTx, input: MergeInput, now: Date): Promise<ImportOutcome> {
   const outcome: ImportOutcome = {
     contacts: { created: 0, updated: 0, unchanged: 0, merged: 0 },
     events: { added: 0, duplicates: 0, moved: 0 },
-    campaigns: { created: 0, updated: 0, unchanged: 0 },
+    campaigns: await mergeCampaigns(tx, input.campaigns),
   };
+  const writer = await PeopleWriter.open(tx);
 
-  // Campaigns: the file's values win, except that a campaign started at the earliest date anyone saw.
-  const incomingCampaigns = new Map<string, Campaign>();
-  for (const c of staged.campaigns) incomingCampaigns.set(c.id, c);
-  const storedCampaigns = await Promise.all([...incomingCampaigns.keys()].map((id) => campaigns.get(id)));
-  const campaignWrites: Promise<unknown>[] = [];
-  [...incomingCampaigns.values()].forEach((incoming, i) => {
-    const stored = storedCampaigns[i];
-    if (!stored) {
-      outcome.campaigns.created++;
-      campaignWrites.push(campaigns.put(incoming));
-      return;
-    }
-    const next: Campaign = { ...stored, ...incoming, startedAt: Date.parse(stored.startedAt) <= Date.parse(incoming.startedAt) ? stored.startedAt : incoming.startedAt };
-    if (same(stored, next)) outcome.campaigns.unchanged++;
-    else {
-      outcome.campaigns.updated++;
-      campaignWrites.push(campaigns.put(next));
-    }
-  });
-  await Promise.all(campaignWrites);
-
-  // Contacts.
-  // Only a contact import needs every stored contact (to find the same person under another address or CRM id).
-  const existing = staged.contacts.length > 0 ? await contacts.getAll() : [];
-  const existingById = new Map(existing.map((c) => [c.id, c]));
-  const merge = staged.contacts.length > 0 ? mergeContacts(existing, staged.contacts) : undefined;
-  const after = new Map<string, Contact>(existingById);
-  const contactWrites: Promise<unknown>[] = [];
-  if (merge) {
+  // Contacts: the stored people who share an email or CRM id with the file (stored people never share one).
+  const mergedIds = new Map<string, string>();
+  const moved: EngagementEvent[] = [];
+  if (input.contacts.length > 0) {
+    const keys = [...new Set(input.contacts.flatMap((c) => [...c.emails.map(lookupKey.email), ...c.crmIds.map(lookupKey.crmId)]))];
+    const storedIds = [...new Set([...(await writer.idsByKey(keys)).values()].flat())].toSorted();
+    const existing = await writer.contacts(storedIds);
+    const existingById = new Map(existing.map((c) => [c.id, c]));
+    const merge = mergeContacts(existing, input.contacts);
     outcome.contacts.created = merge.created;
-    // mergeContacts counts every stored contact; the outcome speaks of the people this import named.
-    const touched = new Set(staged.contacts.map((c) => merge.mergedIds.get(c.id) ?? c.id));
+    await writer.loadShards(merge.contacts.map((c) => shardOf(c.id)));
+    const touched = new Set(input.contacts.map((c) => merge.mergedIds.get(c.id) ?? c.id));
     const ids = new Set<string>();
     for (const c of merge.contacts) {
       // Two different people with one id (the same CRM record id reused for another address) would overwrite each other.
-      if (ids.has(c.id)) throw new Error(`Two different contacts in this import would both be stored as "${c.id}"; nothing was imported.`);
+      if (ids.has(c.id) || (!existingById.has(c.id) && writer.has(c.id)))
+        throw new Error(`Two different contacts in this import would both be stored as "${c.id}"; nothing was imported.`);
       ids.add(c.id);
       const stored = existingById.get(c.id);
       const write = !stored || !same(stored, c);
-      if (write) contactWrites.push(contacts.put(c));
+      if (write) writer.putContact(c);
       if (stored && touched.has(c.id)) outcome.contacts[write ? 'updated' : 'unchanged']++;
-      after.set(c.id, c);
     }
-    for (const [from] of merge.mergedIds)
+    for (const [from, to] of merge.mergedIds) {
+      mergedIds.set(from, to);
       if (existingById.has(from) && !ids.has(from)) {
         outcome.contacts.merged++;
-        after.delete(from);
-        contactWrites.push(contacts.delete(from));
+        // A stored record merged into another: its events follow their person (a duplicate of theirs is dropped).
+        for (const e of writer.deleteContact(from)) moved.push({ ...e, contactId: to });
       }
-  }
-  await Promise.all(contactWrites);
-
-  // Events: the imported ones, plus stored events of records that were merged away (they follow their person).
-  const mergedIds = merge?.mergedIds ?? new Map<string, string>();
-  const incoming = remapEvents(staged.events, mergedIds);
-  const people = [...new Set(incoming.map((e) => e.contactId))];
-  const found = merge ? people.map((id) => after.has(id)) : await Promise.all(people.map(async (id) => (await contacts.getKey(id)) !== undefined));
-  const missing = people.filter((_, i) => !found[i]);
-  for (const id of missing.slice(0, 1)) {
-    const e = incoming.find((x) => x.contactId === id)!;
-    throw new Error(`An event (${e.type} at ${e.at}) belongs to contact "${e.contactId}", who is neither stored nor in this import; nothing was imported.`);
-  }
-  const movedAway = [...mergedIds.keys()].filter((id) => existingById.has(id) && !after.has(id));
-  const moved = (await Promise.all(movedAway.map((id) => events.index('byContact').getAll(id)))).flat();
-  const targets = [...new Set([...people, ...moved.map((e) => mergedIds.get(e.contactId)!)])];
-  const stored = (await Promise.all(targets.map((id) => events.index('byContact').getAll(id)))).flat();
-  const eventWrites: Promise<unknown>[] = [];
-  // A moved event keeps its record id; if its person already had the same event, the moved copy goes.
-  const storedKeys = new Set(stored.map(eventKey));
-  for (const e of moved) {
-    const next = { ...e, contactId: mergedIds.get(e.contactId)! };
-    if (storedKeys.has(eventKey(next))) eventWrites.push(events.delete(e.id));
-    else {
-      storedKeys.add(eventKey(next));
-      stored.push(next);
-      eventWrites.push(events.put(next));
     }
-    outcome.events.moved++;
+    if (moved.length > 0) {
+      await writer.loadShards(moved.map((e) => shardOf(e.contactId)));
+      writer.addEvents(moved);
+      outcome.events.moved = moved.length;
+    }
   }
-  const merged = mergeEvents(stored, incoming);
-  outcome.events.added = merged.added;
-  outcome.events.duplicates = merged.duplicates;
-  merged.events.forEach((e, i) => {
-    // New events, and known ones whose details the file re-worded (mergeEvents replaced them).
-    if (i >= stored.length || !same(e, stored[i])) eventWrites.push(events.put(e));
-  });
-  await Promise.all(eventWrites);
 
+  // Events, a group at a time: each group's shards are loaded, merged and written before the next is read.
+  for await (const group of input.eventGroups) {
+    const events = remapEvents(group, mergedIds);
+    await writer.loadShards(events.map((e) => shardOf(e.contactId)));
+    const added = writer.addEvents(events);
+    outcome.events.added += added.added;
+    outcome.events.duplicates += added.duplicates;
+    await writer.flush();
+  }
+
+  await writer.finish();
   await markImported(tx, now);
   return outcome;
 }
+
+/** Campaigns: the file's values win, except that a campaign started at the earliest date anyone saw. */
+async function mergeCampaigns(tx: WriteTx, campaigns: readonly Campaign[]): Promise<ImportOutcome['campaigns']> {
+  const store = tx.objectStore('campaigns');
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const incoming = new Map<string, Campaign>();
+  for (const c of campaigns) incoming.set(c.id, c);
+  const stored = await Promise.all([...incoming.keys()].map((id) => store.get(id)));
+  const writes: Promise<unknown>[] = [];
+  [...incoming.values()].forEach((next, i) => {
+    const old = stored[i];
+    if (!old) {
+      counts.created++;
+      writes.push(store.put(next));
+      return;
+    }
+    const merged: Campaign = { ...old, ...next, startedAt: Date.parse(old.startedAt) <= Date.parse(next.startedAt) ? old.startedAt : next.startedAt };
+    if (same(old, merged)) counts.unchanged++;
+    else {
+      counts.updated++;
+      writes.push(store.put(merged));
+    }
+  });
+  await Promise.all(writes);
+  return counts;
+}
+
+/** Groups of shards whose staged events are merged together (SHARD_COUNT / STAGING_GROUPS shards each). */
+export const STAGING_GROUPS = 32;
+const stagingGroup = (contactId: string) => Math.floor((shardOf(contactId) * STAGING_GROUPS) / SHARD_COUNT);
+/** Events buffered per group in the page before they are staged: few, large staging records. */
+const STAGE_AT = 2_000;
+/** A staged import whose page went away (closed mid-file) is cleared by the next import after this long. */
+const STALE_STAGING_MS = 60 * 60_000;
+
+/**
+ * A file's events on their way to the store: buffered per staging group and written to `staging` in large records
+ * while the file is read, so neither the page nor the service worker holds a 1M-event file in memory.
+ */
+export class EventStager {
+  private readonly buffers = new Map<number, EngagementEvent[]>();
+  private seq = 0;
+  staged = 0;
+
+  private constructor(
+    private readonly db: LensDatabase,
+    readonly importId: string,
+    private readonly startedAt: number,
+  ) {}
+
+  /** A new staged import; leftovers of imports abandoned long ago are cleared first. */
+  static async begin(db: LensDatabase, now = new Date()): Promise<EventStager> {
+    const startedAt = now.getTime();
+    const tx = db.transaction('staging', 'readwrite');
+    const stale = new Set<string>();
+    for (const [importId] of await tx.store.getAllKeys()) {
+      const began = Number(/^imp-(\d+)-/.exec(importId)?.[1]);
+      if (!(startedAt - began < STALE_STAGING_MS)) stale.add(importId);
+    }
+    await Promise.all([...stale].map((id) => tx.store.delete(stagingRange(id))));
+    await tx.done;
+    return new EventStager(db, `imp-${startedAt}-${crypto.randomUUID()}`, startedAt);
+  }
+
+  async add(events: readonly EngagementEvent[]): Promise<void> {
+    const full: number[] = [];
+    for (const e of events) {
+      const g = stagingGroup(e.contactId);
+      let buffer = this.buffers.get(g);
+      if (!buffer) this.buffers.set(g, (buffer = []));
+      buffer.push(e);
+      if (buffer.length === STAGE_AT) full.push(g);
+    }
+    this.staged += events.length;
+    if (full.length > 0) await this.write(full);
+  }
+
+  /** Stages what is still buffered; call once the file is read, before commit. */
+  flush(): Promise<void> {
+    return this.write([...this.buffers.keys()]);
+  }
+
+  private async write(groups: readonly number[]): Promise<void> {
+    const tx = this.db.transaction('staging', 'readwrite');
+    for (const g of groups) {
+      const events = this.buffers.get(g);
+      this.buffers.delete(g);
+      if (events && events.length > 0) void tx.store.put({ events, startedAt: this.startedAt }, [this.importId, g, this.seq++]);
+    }
+    await tx.done;
+  }
+
+  /** Drops what was staged (cancel, invalid rows, a failed read): nothing of it was ever visible. */
+  async abort(): Promise<void> {
+    this.buffers.clear();
+    await this.db.delete('staging', stagingRange(this.importId));
+  }
+
+  /**
+   * Merges the staged events, with the file's contacts and campaigns, into the store in one transaction, and removes
+   * the staging records in it. All or nothing: a failure leaves the store as it was (and the staged events, which the
+   * caller drops with abort()).
+   */
+  async commit(input: { contacts: readonly IncomingContact[]; campaigns: readonly Campaign[] }, now = new Date()): Promise<ImportOutcome> {
+    await this.flush();
+    const { importId } = this;
+    return inOneTransaction(this.db, IMPORT_STORES, async (tx) => {
+      const staging = tx.objectStore('staging');
+      async function* groups(): AsyncGenerator<readonly EngagementEvent[]> {
+        for (let g = 0; g < STAGING_GROUPS; g++) {
+          const records = await staging.getAll(IDBKeyRange.bound([importId, g, 0], [importId, g, Number.MAX_SAFE_INTEGER]));
+          if (records.length > 0) yield records.flatMap((r) => r.events);
+        }
+      }
+      const outcome = await mergeIntoStore(tx, { ...input, eventGroups: groups() }, now);
+      await staging.delete(stagingRange(importId));
+      return outcome;
+    });
+  }
+}
+
+const stagingRange = (importId: string) => IDBKeyRange.bound([importId, 0, 0], [importId, STAGING_GROUPS, 0]);
 
 /**
  * The `dataset` record says the store holds data, so first-run seeding never adds the demo on top of it. An import
@@ -195,7 +292,7 @@ export interface PackOutcome {
  * publishes the whole library); contacts and events it carries are merged. One transaction.
  */
 export function writePack(db: LensDatabase, pack: PackData, now = new Date()): Promise<PackOutcome> {
-  return inOneTransaction(db, ['contacts', 'events', 'campaigns', 'personas', 'content', 'meta'], async (tx) => {
+  return inOneTransaction(db, [...IMPORT_STORES, 'personas', 'content'], async (tx) => {
     await Promise.all([tx.objectStore('campaigns').clear(), tx.objectStore('personas').clear(), tx.objectStore('content').clear()]);
     const meta = tx.objectStore('meta');
     await Promise.all([
@@ -207,7 +304,7 @@ export function writePack(db: LensDatabase, pack: PackData, now = new Date()): P
       pack.scoringModel ? meta.put(scoringModelMeta(pack.scoringModel)) : meta.delete('scoringModel'),
     ]);
     const hasPeople = pack.contacts.length > 0 || pack.events.length > 0;
-    const people = hasPeople ? await mergeIntoStore(tx, { contacts: pack.contacts, events: pack.events, campaigns: [] }, now) : undefined;
+    const people = hasPeople ? await mergeIntoStore(tx, { contacts: pack.contacts, campaigns: [], eventGroups: inMemoryGroups(pack.events) }, now) : undefined;
     if (!hasPeople) await markImported(tx, now);
     return {
       campaigns: pack.campaigns.length,
@@ -231,16 +328,21 @@ export interface DirectoryData {
   content: Array<Pick<ContentAsset, 'id' | 'url' | 'title'>>;
 }
 
+/** Read from the key index (one record per shard of it), not from every contact. */
 export async function readDirectoryData(db: LensDatabase): Promise<DirectoryData> {
-  const tx = db.transaction(['contacts', 'campaigns', 'content'], 'readonly');
-  const [contacts, campaigns, content] = await Promise.all([
-    tx.objectStore('contacts').getAll(),
-    tx.objectStore('campaigns').getAll(),
-    tx.objectStore('content').getAll(),
-  ]);
+  const tx = db.transaction(['keys', 'campaigns', 'content'], 'readonly');
+  const [keys, campaigns, content] = await Promise.all([tx.objectStore('keys').getAll(), tx.objectStore('campaigns').getAll(), tx.objectStore('content').getAll()]);
   await tx.done;
+  const contacts: DirectoryData['contacts'] = [];
+  for (const shard of keys)
+    for (const [key, ids] of shard.keys) {
+      const id = ids[0];
+      if (id === undefined) continue;
+      if (key.startsWith('e:')) contacts.push({ id, emails: [key.slice(2)], crmIds: [] });
+      else if (key.startsWith('c:')) contacts.push({ id, emails: [], crmIds: [key.slice(2)] });
+    }
   return {
-    contacts: contacts.map((c) => ({ id: c.id, emails: c.emails, crmIds: c.crmIds })),
+    contacts,
     campaigns: campaigns.map((c) => ({ id: c.id, name: c.name })),
     content: content.map((a) => ({ id: a.id, url: a.url, title: a.title })),
   };

@@ -7,3 +7,5 @@ export * from './outbox';
 export * from './imports';
 export * from './backup-schema';
 export * from './backup';
+export * from './shards';
+export * from './people';

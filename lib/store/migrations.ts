@@ -1,18 +1,22 @@
 import type { IDBPDatabase } from 'idb';
 import type { LensDB, UpgradeTransaction } from './schema';
+import { migratePeopleToShards } from './people';
 
 /**
- * Schema migrations, one per version, applied in order inside the upgrade transaction.
+ * Schema migrations, one per version, applied in order inside the upgrade transaction. A migration may return a
+ * promise for work done with the upgrade transaction's requests (the upgrade completes after it; a failure aborts it).
  * Never edit a shipped migration: add the next one, and a test that opens a database written by the previous version.
  */
-export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LensDB>, tx: UpgradeTransaction) => void> = [
+export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LensDB>, tx: UpgradeTransaction) => void | Promise<void>> = [
   // v1: the marketing data, feedback, recently seen contacts and small settings.
   (db) => {
-    const contacts = db.createObjectStore('contacts', { keyPath: 'id' });
+    // v1's people stores are gone from the typed schema (v2 moved them into shards): created by name here.
+    const raw = db as unknown as IDBPDatabase;
+    const contacts = raw.createObjectStore('contacts', { keyPath: 'id' });
     contacts.createIndex('byEmail', 'emails', { multiEntry: true });
     contacts.createIndex('byLinkedinSlug', 'linkedinSlug');
     contacts.createIndex('byCrmId', 'crmIds', { multiEntry: true });
-    db.createObjectStore('events', { keyPath: 'id' }).createIndex('byContact', 'contactId');
+    raw.createObjectStore('events', { keyPath: 'id' }).createIndex('byContact', 'contactId');
     db.createObjectStore('campaigns', { keyPath: 'id' });
     db.createObjectStore('personas', { keyPath: 'id' });
     db.createObjectStore('content', { keyPath: 'id' });
@@ -27,6 +31,14 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LensDB>, tx: UpgradeTra
     const usage = db.createObjectStore('usage', { keyPath: 'id' });
     usage.createIndex('byAt', 'at');
     usage.createIndex('byContent', 'contentId');
+  },
+  // v2: people at scale — contacts and their events grouped in shards, a sharded key index, staged imports, and the
+  // track record kept on write (lib/store/shards.ts). v1's contacts and events are moved over, then dropped.
+  (db, tx) => {
+    db.createObjectStore('shards', { keyPath: 'shard' });
+    db.createObjectStore('keys', { keyPath: 'shard' });
+    db.createObjectStore('staging');
+    return migratePeopleToShards(db, tx);
   },
 ];
 

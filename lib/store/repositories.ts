@@ -1,5 +1,9 @@
 import type { Campaign, Contact, ContentAsset, EngagementEvent, Feedback, Persona } from '../model';
+import type { ContentOutcome } from '../engine/outcomes';
 import type { LensDatabase, RecentContact } from './schema';
+import { lookupKey, shardOf } from './shards';
+import { inOneTransaction } from './imports';
+import { PeopleWriter, type PeopleTx } from './people';
 
 export interface ContactRecord {
   contact: Contact;
@@ -14,41 +18,61 @@ export interface ContactKeys {
 }
 
 /**
- * A contact by the strongest key the page gave (CRM record, then email, then LinkedIn profile),
- * with its engagement events, read in one transaction.
+ * A contact by the strongest key the page gave (CRM record, then email, then LinkedIn profile), with its engagement
+ * events, read in one transaction: the keys' index shards (at once), then the contact's shard.
  */
 export async function findContact(db: LensDatabase, keys: ContactKeys): Promise<ContactRecord | null> {
-  const tx = db.transaction(['contacts', 'events'], 'readonly');
-  const contacts = tx.objectStore('contacts');
-  const contact =
-    (keys.crmId ? await contacts.index('byCrmId').get(keys.crmId) : undefined) ??
-    (keys.email ? await contacts.index('byEmail').get(keys.email.toLowerCase()) : undefined) ??
-    (keys.linkedinSlug ? await contacts.index('byLinkedinSlug').get(keys.linkedinSlug.toLowerCase()) : undefined);
-  if (!contact) {
-    await tx.done;
-    return null;
-  }
-  const events = await tx.objectStore('events').index('byContact').getAll(contact.id);
+  const wanted = [
+    keys.crmId ? lookupKey.crmId(keys.crmId) : undefined,
+    keys.email ? lookupKey.email(keys.email) : undefined,
+    keys.linkedinSlug ? lookupKey.linkedinSlug(keys.linkedinSlug) : undefined,
+  ].filter((k): k is string => k !== undefined);
+  if (wanted.length === 0) return null;
+  const tx = db.transaction(['keys', 'shards'], 'readonly');
+  const keyShards = await Promise.all(wanted.map((key) => tx.objectStore('keys').get(shardOf(key))));
+  const id = wanted.map((key, i) => keyShards[i]?.keys.get(key)?.[0]).find((x) => x !== undefined);
+  const shard = id === undefined ? undefined : await tx.objectStore('shards').get(shardOf(id));
   await tx.done;
-  return { contact, events };
+  const contact = shard?.contacts.find((c) => c.id === id);
+  if (!shard || !contact) return null;
+  return { contact, events: shard.events.filter((e) => e.contactId === id) };
 }
 
 export function findContactByEmail(db: LensDatabase, email: string): Promise<ContactRecord | null> {
   return findContact(db, { email });
 }
 
-/**
- * Everyone at a company, with their events. Scans the contacts: fine for the demo and small teams; the at-scale
- * store (issue 3) needs a company index.
- */
-export async function findContactsAtCompany(db: LensDatabase, matches: (contact: Contact) => boolean): Promise<ContactRecord[]> {
-  const tx = db.transaction(['contacts', 'events'], 'readonly');
-  const contacts = (await tx.objectStore('contacts').getAll()).filter(matches);
-  const records = await Promise.all(
-    contacts.map(async (contact) => ({ contact, events: await tx.objectStore('events').index('byContact').getAll(contact.id) })),
+/** Everyone filed under a company's name or web domain, with their events: the key index, then their shards. */
+export async function findContactsAtCompany(db: LensDatabase, company: { name?: string; domain?: string }): Promise<ContactRecord[]> {
+  const wanted = [company.name ? lookupKey.company(company.name) : undefined, company.domain ? lookupKey.domain(company.domain) : undefined].filter(
+    (k): k is string => k !== undefined && k.length > 2,
   );
+  const tx = db.transaction(['keys', 'shards'], 'readonly');
+  const keyShards = await Promise.all(wanted.map((key) => tx.objectStore('keys').get(shardOf(key))));
+  const ids = [...new Set(wanted.flatMap((key, i) => keyShards[i]?.keys.get(key) ?? []))];
+  const shardNumbers = [...new Set(ids.map(shardOf))];
+  const shards = await Promise.all(shardNumbers.map((n) => tx.objectStore('shards').get(n)));
   await tx.done;
-  return records;
+  const byNumber = new Map(shardNumbers.map((n, i) => [n, shards[i]]));
+  return ids.flatMap((id) => {
+    const shard = byNumber.get(shardOf(id));
+    const contact = shard?.contacts.find((c) => c.id === id);
+    return contact && shard ? [{ contact, events: shard.events.filter((e) => e.contactId === id) }] : [];
+  });
+}
+
+/** Every stored contact and event, shard by shard (backups; tests). Reads everything: not for lookups. */
+export async function readAllPeople(db: LensDatabase): Promise<{ contacts: Contact[]; events: EngagementEvent[] }> {
+  const shards = await db.getAll('shards');
+  const contacts = shards.flatMap((s) => s.contacts).toSorted((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const events = shards.flatMap((s) => s.events).toSorted((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { contacts, events };
+}
+
+/** The recommendation track record: per asset, what followed it for other contacts (kept on write; see shards.ts). */
+export async function readOutcomes(db: LensDatabase): Promise<Map<string, ContentOutcome>> {
+  const record = await db.get('meta', 'outcomes');
+  return new Map(record?.key === 'outcomes' ? Object.entries(record.value) : []);
 }
 
 /** The small, slowly changing reference data every lookup needs; the background caches it. */
@@ -69,17 +93,43 @@ export async function readLibrary(db: LensDatabase): Promise<Library> {
   return { campaigns: new Map(campaigns.map((c) => [c.id, c])), personas, content };
 }
 
+/** Records a verdict; a "good fit" on a stored contact also updates the track record, in the same transaction. */
 export async function addFeedback(db: LensDatabase, feedback: Feedback): Promise<void> {
-  await db.add('feedback', feedback);
+  await inOneTransaction(db, ['feedback', 'shards', 'keys', 'meta'], async (tx) => {
+    await tx.objectStore('feedback').add(feedback);
+    await retally(tx, feedback);
+  });
 }
 
 /** Removes a feedback item; false when it was not there (already undone). */
 export async function deleteFeedback(db: LensDatabase, id: string): Promise<boolean> {
-  const tx = db.transaction('feedback', 'readwrite');
-  const existing = await tx.store.get(id);
-  if (existing) await tx.store.delete(id);
-  await tx.done;
-  return existing !== undefined;
+  return inOneTransaction(db, ['feedback', 'shards', 'keys', 'meta'], async (tx) => {
+    const existing = await tx.objectStore('feedback').get(id);
+    if (!existing) return false;
+    await tx.objectStore('feedback').delete(id);
+    await retally(tx, existing);
+    return true;
+  });
+}
+
+/** Changes a verdict (its reason, its note); the track record follows when "good fit" is given or taken back. */
+export async function editFeedback(db: LensDatabase, id: string, edit: (before: Feedback) => Feedback): Promise<Feedback> {
+  return inOneTransaction(db, ['feedback', 'shards', 'keys', 'meta'], async (tx) => {
+    const before = await tx.objectStore('feedback').get(id);
+    if (!before) throw new Error('that feedback is no longer there (undone?)');
+    const after = edit(before);
+    await tx.objectStore('feedback').put(after);
+    await retally(tx, before.verdict === 'good_fit' ? before : after);
+    return after;
+  });
+}
+
+async function retally(tx: PeopleTx, feedback: Feedback): Promise<void> {
+  if (feedback.verdict !== 'good_fit' || !feedback.contactId) return;
+  const writer = await PeopleWriter.open(tx);
+  await writer.loadShards([shardOf(feedback.contactId)]);
+  writer.touch(feedback.contactId);
+  await writer.finish();
 }
 
 export async function listFeedbackForContact(db: LensDatabase, contactKey: string): Promise<Feedback[]> {

@@ -1,5 +1,6 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { Campaign, Contact, ContactIdentity, ContentAsset, EngagementEvent, Feedback, OutboxItem, Persona, Sla, UsageRecord } from '../model';
+import type { Campaign, ContactIdentity, ContentAsset, EngagementEvent, Feedback, OutboxItem, Persona, Sla, UsageRecord } from '../model';
+import type { KeyShard, OutcomeTally, PeopleShard } from './shards';
 
 export const DB_NAME = 'smarketing-lens';
 
@@ -23,15 +24,33 @@ export interface SlaRecord {
   value: Sla;
 }
 
+/** The recommendation track record of everyone stored: the sum of the shards' tallies (see shards.ts). */
+export interface OutcomesRecord {
+  key: 'outcomes';
+  value: OutcomeTally;
+}
+
+/**
+ * Events of an import in progress, written while the file is read and merged into `shards` by its commit. Keyed
+ * [importId, group, seq]: `group` collects the events of 1/STAGING_GROUPS of the shards, so the commit can merge them a
+ * group at a time without holding the whole file in memory.
+ */
+export interface StagedEvents {
+  events: EngagementEvent[];
+  /** When the import started (ms): leftovers of an import whose page was closed are cleared after a while. */
+  startedAt: number;
+}
+
 export interface LensDB extends DBSchema {
-  contacts: { key: string; value: Contact; indexes: { byEmail: string; byLinkedinSlug: string; byCrmId: string } };
-  events: { key: string; value: EngagementEvent; indexes: { byContact: string } };
+  shards: { key: number; value: PeopleShard };
+  keys: { key: number; value: KeyShard };
+  staging: { key: [string, number, number]; value: StagedEvents };
   campaigns: { key: string; value: Campaign };
   personas: { key: string; value: Persona };
   content: { key: string; value: ContentAsset };
   feedback: { key: string; value: Feedback; indexes: { byContactKey: string; byCreatedAt: string } };
   recentContacts: { key: string; value: RecentContact; indexes: { bySeenAt: string } };
-  meta: { key: string; value: DatasetInfo | SlaRecord };
+  meta: { key: string; value: DatasetInfo | SlaRecord | OutcomesRecord };
   outbox: { key: number; value: OutboxItem; indexes: { byId: string } };
   usage: { key: string; value: UsageRecord; indexes: { byAt: string; byContent: string } };
 }

@@ -5,6 +5,7 @@ import type { TabContact } from '../../lib/messaging/protocol';
 import { ScoringModel, type Contact, type EngagementEvent, type EventType, type ScoringModelInput } from '../../lib/model';
 import { openLensDb, readScoringModel, seedDemoDataset } from '../../lib/store';
 import { DEMO_NOW, demoDataset, readDemoJson, seededDb } from './helpers';
+import { countPeople } from './store-snapshot';
 
 const SLA = { mqlScoreThreshold: 60, followUpHours: 48, dueSoonHours: 12 };
 const base: Contact = { id: 'ct-t', emails: ['pat@acme.example'], firstName: 'Pat', lastName: 'T', lifecycleStage: 'lead', properties: {}, crmIds: [] };
@@ -231,7 +232,7 @@ describe('scoring model in the pack and the store', () => {
     const db = await openLensDb(`model-bad-${Math.random()}`);
     const pack = { ...(readDemoJson() as object), scoringModel: { ...strict, fitGrades: { A: 10, B: 20, C: 30 } } };
     await expect(seedDemoDataset(db, async () => pack, DEMO_NOW)).rejects.toThrow(/scoringModel\.fitGrades: needs A > B > C/);
-    expect(await db.count('contacts')).toBe(0);
+    expect((await countPeople(db)).contacts).toBe(0);
   });
 
   it('reaches the lens through the background', async () => {

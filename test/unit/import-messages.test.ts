@@ -9,9 +9,9 @@ import { detachedSiteSettings } from '../../lib/background/site-settings';
 import { createDirectory, importCsv } from '../../lib/importers';
 import type { ResponseData, TabContact } from '../../lib/messaging/protocol';
 import { createRouter, type Sender } from '../../lib/messaging/router';
-import { checkBackup, openLensDb, readBackup, restoreBackup } from '../../lib/store';
+import { EventStager, checkBackup, openLensDb, readAllPeople, readBackup, readDirectoryData, readOutcomes, restoreBackup, type LensDatabase } from '../../lib/store';
 import { DEMO_NOW, ROOT, seededDb } from './helpers';
-import { snapshot } from './store-snapshot';
+import { countPeople, snapshot } from './store-snapshot';
 
 const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXT_ID}/`;
@@ -60,26 +60,25 @@ async function setup({ withChanges = true } = {}) {
   return { db, route, send };
 }
 
-/** What the options page does: parse with the store's directory, send in batches, commit. */
-async function importThroughMessages(send: Awaited<ReturnType<typeof setup>>['send'], name: string) {
-  const directory = createDirectory(await send('import.directory', {}));
+/** What the options page does (lib/options/import-model.ts): parse with the store's directory, stage, commit, tell the background. */
+async function importAsThePage(db: LensDatabase, send: Awaited<ReturnType<typeof setup>>['send'], name: string) {
+  const directory = createDirectory(await readDirectoryData(db));
   const parsed = await importCsv(fixture(name), { file: name, directory });
-  const { importId } = await send('import.begin', { file: name });
-  await send('import.batch', { importId, seq: 0, contacts: parsed.contacts, events: parsed.events, campaigns: parsed.campaigns });
-  return send('import.commit', {
-    importId,
-    expected: { batches: 1, contacts: parsed.contacts.length, events: parsed.events.length, campaigns: parsed.campaigns.length },
-  });
+  const stager = await EventStager.begin(db, DEMO_NOW);
+  await stager.add(parsed.events);
+  const outcome = await stager.commit({ contacts: parsed.contacts, campaigns: parsed.campaigns }, DEMO_NOW);
+  await send('data.changed', {});
+  return outcome;
 }
 
 describe('import messages', () => {
-  it('stage batches and commit them; the sidebar sees the new person and the new campaign at once', async () => {
-    const { send, route } = await setup();
+  it('the page commits, says data.changed, and the sidebar sees the new person and the new campaign at once', async () => {
+    const { db, send, route } = await setup();
     const unknown = await route({ type: 'lens.lookup', contact: lee }, content);
     expect(unknown.ok && (unknown.data as ResponseData['lens.lookup']).known).toBe(false);
 
-    expect((await importThroughMessages(send, 'hubspot-contacts-brightfield.csv')).contacts).toMatchObject({ created: 2, updated: 1 });
-    const events = await importThroughMessages(send, 'engagement-events-brightfield.csv');
+    expect((await importAsThePage(db, send, 'hubspot-contacts-brightfield.csv')).contacts).toMatchObject({ created: 2, updated: 1 });
+    const events = await importAsThePage(db, send, 'engagement-events-brightfield.csv');
     expect(events.events.added).toBe(4);
 
     const known = await route({ type: 'lens.lookup', contact: lee }, content);
@@ -91,59 +90,49 @@ describe('import messages', () => {
   });
 
   it('without the change notice the cached library would name the new campaign "Direct (no campaign)" (why the cache is dropped)', async () => {
-    const { send, route } = await setup({ withChanges: false });
+    const { db, send, route } = await setup({ withChanges: false });
     await route({ type: 'lens.lookup', contact: lee }, content); // fills the library cache
-    await importThroughMessages(send, 'hubspot-contacts-brightfield.csv');
-    await importThroughMessages(send, 'engagement-events-brightfield.csv');
+    await importAsThePage(db, send, 'hubspot-contacts-brightfield.csv');
+    await importAsThePage(db, send, 'engagement-events-brightfield.csv');
     const stale = await route({ type: 'lens.lookup', contact: lee }, content);
     if (!stale.ok) throw new Error(stale.error);
     expect((stale.data as ResponseData['lens.lookup']).campaignTouches.map((t) => t.campaignName)).not.toContain('Brightfield Partner Roadshow');
   });
 
-  it('rejects bad payloads with clear errors, and nothing is written', async () => {
-    const { db, route, send } = await setup();
-    const before = await snapshot(db);
-    const { importId } = await send('import.begin', { file: 'contacts.csv' });
-    const contact = { id: 'hubspot-1', emails: ['a@b.example'], firstName: 'A', lastName: 'B', lifecycleStage: 'lead' };
-
-    expect(await route({ type: 'import.batch', importId, seq: 0, contacts: [{ ...contact, emails: ['not an email'] }] }, page)).toEqual({
-      ok: false,
-      error: 'Invalid "import.batch" message: contacts.0.emails.0 is not an email address.',
-    });
-    const tooMany = await route({ type: 'import.batch', importId, seq: 0, contacts: Array.from({ length: 2001 }, () => contact) }, page);
-    expect(tooMany).toMatchObject({ ok: false, error: expect.stringMatching(/^Invalid "import.batch" message: contacts Too big: expected array to have <=2000 items/) });
-    const split = await route(
-      { type: 'import.batch', importId, seq: 0, contacts: Array.from({ length: 1500 }, () => contact), campaigns: Array.from({ length: 600 }, () => ({ id: 'c', name: 'C', type: 'other', startedAt: '2026-01-01T00:00:00Z' })) },
-      page,
-    );
-    expect(split).toEqual({ ok: false, error: 'Invalid "import.batch" message: contacts holds more than 2000 records: split it.' });
-    expect(await route({ type: 'import.batch', importId: '../etc', seq: 0 }, page)).toEqual({
-      ok: false,
-      error: 'Invalid "import.batch" message: importId is not an import id.',
-    });
-    expect(await route({ type: 'import.commit', importId, expected: { batches: 0, contacts: 0, events: 0, campaigns: 0 } }, content)).toEqual({
-      ok: false,
-      error: 'Rejected: "import.commit" may only come from the extension\'s own pages.',
-    });
+  it('accepts data.changed and packs only from the extension’s own pages', async () => {
+    const { route } = await setup();
+    expect(await route({ type: 'data.changed' }, content)).toEqual({ ok: false, error: 'Rejected: "data.changed" may only come from the extension\'s own pages.' });
     expect(await route({ type: 'import.pack', pack: { version: 1 } }, content)).toMatchObject({ ok: false, error: expect.stringMatching(/^Rejected/) });
+    expect(await route({ type: 'data.changed' }, page)).toEqual({ ok: true, data: null });
+  });
 
-    // A batch out of order cancels the import.
-    await send('import.batch', { importId, seq: 0, contacts: [contact] });
-    await expect(send('import.batch', { importId, seq: 2, contacts: [contact] })).rejects.toThrow(
-      'Batch 2 of "contacts.csv" arrived where batch 1 was expected; the import was cancelled and nothing was written.',
+  it('a staged import whose events name nobody writes nothing, and its staging is dropped', async () => {
+    const { db } = await setup();
+    const before = await snapshot(db);
+    const stager = await EventStager.begin(db, DEMO_NOW);
+    await stager.add([{ id: 'ev-1', contactId: 'ct-ghost', type: 'email_open', at: '2026-11-01T10:00:00.000Z' }]);
+    await expect(stager.commit({ contacts: [], campaigns: [] }, DEMO_NOW)).rejects.toThrow(
+      'An event (email_open at 2026-11-01T10:00:00.000Z) belongs to contact "ct-ghost", who is neither stored nor in this import; nothing was imported.',
     );
-    await expect(send('import.commit', { importId, expected: { batches: 1, contacts: 1, events: 0, campaigns: 0 } })).rejects.toThrow(/Unknown import "imp-t1"/);
+    expect(await db.count('staging')).toBe(1); // the failed commit left the store — staging included — as it was
+    await stager.abort();
+    expect(await snapshot(db)).toBe(before);
+  });
 
-    // A commit whose counts disagree with what arrived writes nothing.
-    const second = await send('import.begin', { file: 'contacts.csv' });
-    await send('import.batch', { importId: second.importId, seq: 0, contacts: [contact] });
-    await expect(send('import.commit', { importId: second.importId, expected: { batches: 2, contacts: 2, events: 0, campaigns: 0 } })).rejects.toThrow(
-      /received \{"batches":1,"contacts":1,"events":0,"campaigns":0\} of "contacts.csv" but the page sent/,
-    );
-    // An aborted import is gone.
-    const third = await send('import.begin', { file: 'contacts.csv' });
-    expect(await send('import.abort', { importId: third.importId })).toEqual({ aborted: true });
-    expect(await send('import.abort', { importId: third.importId })).toEqual({ aborted: false });
+  it('clears what an import abandoned long ago (its page closed mid-file) when the next one begins', async () => {
+    const { db } = await setup();
+    const before = await snapshot(db);
+    const abandoned = await EventStager.begin(db, new Date(DEMO_NOW.getTime() - 2 * 3_600_000));
+    const recent = await EventStager.begin(db, new Date(DEMO_NOW.getTime() - 60_000));
+    await abandoned.add([{ id: 'ev-1', contactId: 'ct-dana-whitfield', type: 'email_open', at: '2026-11-01T10:00:00.000Z' }]);
+    await abandoned.flush();
+    await recent.add([{ id: 'ev-2', contactId: 'ct-dana-whitfield', type: 'email_open', at: '2026-11-02T10:00:00.000Z' }]);
+    await recent.flush();
+    expect(await db.count('staging')).toBe(2);
+    const next = await EventStager.begin(db, DEMO_NOW);
+    expect((await db.getAllKeys('staging')).map(([id]) => id)).toEqual([recent.importId]); // an import still running keeps its rows
+    await recent.abort();
+    await next.abort();
     expect(await snapshot(db)).toBe(before);
   });
 
@@ -162,8 +151,8 @@ describe('import messages', () => {
 describe('backup and restore', () => {
   it('round-trips every store into a fresh database, identically, without the outbox or any secret', async () => {
     const { db, send } = await setup();
-    await importThroughMessages(send, 'hubspot-contacts-brightfield.csv');
-    await importThroughMessages(send, 'engagement-events-brightfield.csv');
+    await importAsThePage(db, send, 'hubspot-contacts-brightfield.csv');
+    await importAsThePage(db, send, 'engagement-events-brightfield.csv');
     await send('feedback.submit', { feedback: { contact: { key: 'lee.morgan@brightfield.example', email: 'lee.morgan@brightfield.example' }, verdict: 'good_fit', note: 'Ready' } });
     await db.put('usage', { id: 'u1', at: '2026-11-20T10:00:00.000Z', contactKey: 'lee.morgan@brightfield.example', contentId: 'asset-pricing-sheet', action: 'opened', rank: 1 });
     await db.add('outbox', { id: 'o1', event: { id: 'o1', type: 'test', time: '2026-11-20T10:00:00.000Z' }, state: 'queued', attempts: 0, nextAttemptAt: '2026-11-20T10:00:00.000Z' } as never);
@@ -181,13 +170,15 @@ describe('backup and restore', () => {
     const again = await readBackup(other, DEMO_NOW);
     // Equal record by record (key order inside a record is the schema's after a restore, which is not state).
     expect(JSON.parse(JSON.stringify({ ...again, exportedAt: backup.exportedAt }))).toEqual(JSON.parse(text));
-    const stores = (d: typeof db) => Promise.all(['contacts', 'events', 'campaigns', 'personas', 'content', 'feedback', 'usage', 'recentContacts', 'meta'].map((s) => d.getAll(s as 'contacts')));
+    const stores = (d: typeof db) => Promise.all([readAllPeople(d), ...(['campaigns', 'personas', 'content', 'feedback', 'usage', 'recentContacts', 'meta'] as const).map((s) => d.getAll(s))]);
     expect(await stores(other)).toEqual(await stores(db));
+    // The track record restored equals the original's (rebuilt from the restored people and verdicts).
+    expect(await readOutcomes(other)).toEqual(await readOutcomes(db));
 
     // Restoring into an empty (never seeded) database works too, and leaves a record that stops demo seeding.
     const empty = await openLensDb(`empty-${Math.random()}`);
     await restoreBackup(empty, checked.backup);
-    expect(await empty.count('contacts')).toBe(backup.stores.contacts.length);
+    expect((await countPeople(empty)).contacts).toBe(backup.stores.contacts.length);
   });
 
   it('refuses a backup that is not one, or is broken, with its path, and keeps the current data', async () => {

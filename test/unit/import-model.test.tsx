@@ -18,8 +18,8 @@ const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXT_ID}/`;
 const fixtureFile = (name: string) => new File([readFileSync(join(ROOT, 'test', 'fixtures', 'imports', name))], name, { type: 'text/csv' });
 
-/** The options page's request(), answered by the real background handlers through the router. */
-async function setup(batchSize?: number) {
+/** The options page's request(), answered by the real background handlers through the router; the page's own database. */
+async function setup() {
   const db = await seededDb();
   const getDb = async () => db;
   const changes = createDataChanges();
@@ -33,7 +33,7 @@ async function setup(batchSize?: number) {
     if (!answer.ok) throw new Error(answer.error);
     return answer.data;
   }) as RequestFn;
-  const model = createImportModel(request, batchSize ? { batchSize } : {});
+  const model = createImportModel(request, getDb, { now: () => DEMO_NOW });
   const root = document.createElement('div');
   document.body.append(root);
   await act(() => render(<ImportData model={model} onFile={(f) => void model.choose(f)} />, root));
@@ -43,8 +43,8 @@ async function setup(batchSize?: number) {
 }
 
 describe('import model and section', () => {
-  it('previews a HubSpot export, lets the mapping change, and imports through bounded batches', async () => {
-    const { db, model, root, sent, settle, button } = await setup(2);
+  it('previews a HubSpot export, lets the mapping change, imports in one commit and tells the background', async () => {
+    const { db, model, root, sent, settle, button } = await setup();
     await act(() => model.choose(fixtureFile('hubspot-contacts-brightfield.csv')));
     await settle();
     expect(root.textContent).toMatch(/HubSpot contacts export · detected with \d+ % confidence/);
@@ -66,9 +66,9 @@ describe('import model and section', () => {
     await settle();
     await vi.waitFor(() => expect(model.result.value).not.toBeNull());
     expect(root.querySelector('[role=status]')?.textContent).toBe('Imported 3 contacts (2 new, 1 updated).');
-    // 3 contacts in batches of 2: two batch messages, one commit.
-    expect(sent.filter((t) => t === 'import.batch')).toHaveLength(2);
-    expect(sent.filter((t) => t === 'import.commit')).toHaveLength(1);
+    // The page wrote the store itself; the background only hears that its caches are stale. Nothing stays staged.
+    expect(sent).toEqual(['data.changed']);
+    expect(await db.count('staging')).toBe(0);
     const lee = await findContactByEmail(db, 'lee.morgan@brightfield.example');
     expect(lee?.contact.lifecycleStage).toBe('mql');
     expect(lee?.contact.title).toBeUndefined();
@@ -87,9 +87,8 @@ describe('import model and section', () => {
     const rows = [...alert.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
     expect(rows[0]).toEqual(['hubspot-contacts-invalid-rows.csv', '3', 'Email', 'bad.email@@acme.example', 'is not an email address']);
     expect(rows.map((r) => r[1])).toEqual(['3', '4', '5', '7', '8']);
-    expect(sent).toContain('import.abort');
-    expect(sent).not.toContain('import.commit');
-    expect(await snapshot(db)).toBe(before);
+    expect(sent).not.toContain('data.changed');
+    expect(await snapshot(db)).toBe(before); // `staging` included: what was staged is gone too
 
     const skip = button(/^Skip 5 invalid rows and import the rest$/);
     expect(skip).toBeDefined();
@@ -102,7 +101,7 @@ describe('import model and section', () => {
   });
 
   it('cancels while reading: the staged rows are dropped and nothing is written', async () => {
-    const { db, model } = await setup(1);
+    const { db, model } = await setup();
     const before = await snapshot(db);
     await model.choose(fixtureFile('hubspot-contacts-brightfield.csv'));
     const running = model.confirm();

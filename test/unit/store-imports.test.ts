@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDirectory, importCsv, readPack } from '../../lib/importers';
 import type { EngagementEvent } from '../../lib/model';
-import { findContactByEmail, readDirectoryData, readLibrary, readSla, writeImport, writePack, type LensDatabase } from '../../lib/store';
+import { findContactByEmail, readAllPeople, readDirectoryData, readLibrary, readSla, writeImport, writePack, type LensDatabase } from '../../lib/store';
 import { DEMO_NOW, ROOT, seededDb } from './helpers';
-import { snapshot } from './store-snapshot';
+import { countPeople, snapshot } from './store-snapshot';
 
 const IMPORTS = join(ROOT, 'test', 'fixtures', 'imports');
 const fixture = (name: string) => readFileSync(join(IMPORTS, name), 'utf8');
@@ -20,10 +20,10 @@ async function importFixture(db: LensDatabase, name: string) {
 describe('writing an import', () => {
   it('adds new contacts, updates a known one found by email, and changes nothing on a re-import', async () => {
     const db = await seededDb();
-    const before = await db.count('contacts');
+    const before = (await countPeople(db)).contacts;
     const { outcome } = await importFixture(db, 'hubspot-contacts-brightfield.csv');
     expect(outcome.contacts).toEqual({ created: 2, updated: 1, unchanged: 0, merged: 0 });
-    expect(await db.count('contacts')).toBe(before + 2);
+    expect((await countPeople(db)).contacts).toBe(before + 2);
 
     const lee = await findContactByEmail(db, 'lee.morgan@brightfield.example');
     expect(lee?.contact).toMatchObject({ firstName: 'Lee', lastName: 'Morgan', lifecycleStage: 'mql', crmIds: ['hubspot:9101'], company: 'Brightfield Distribution' });
@@ -42,12 +42,12 @@ describe('writing an import', () => {
   it('attaches events to stored contacts, creates the campaigns the file names, and never duplicates an event', async () => {
     const db = await seededDb();
     await importFixture(db, 'hubspot-contacts-brightfield.csv');
-    const eventsBefore = await db.count('events');
+    const eventsBefore = (await countPeople(db)).events;
     const { outcome } = await importFixture(db, 'engagement-events-brightfield.csv');
     expect(outcome.events).toEqual({ added: 4, duplicates: 0, moved: 0 });
     // "Webinar: Forecasting Without Spreadsheets" and "Ops Efficiency Nurture 2026" are the demo's; the roadshow is new.
     expect(outcome.campaigns).toEqual({ created: 1, updated: 0, unchanged: 0 });
-    expect(await db.count('events')).toBe(eventsBefore + 4);
+    expect((await countPeople(db)).events).toBe(eventsBefore + 4);
     const lee = await findContactByEmail(db, 'lee.morgan@brightfield.example');
     expect(lee?.events.map((e) => e.campaignId).toSorted()).toEqual(['cmp-brightfield-partner-roadshow', 'cmp-nurture-ops', 'cmp-webinar-forecast']);
     expect((await readLibrary(db)).campaigns.get('cmp-brightfield-partner-roadshow')?.name).toBe('Brightfield Partner Roadshow');
@@ -88,7 +88,7 @@ describe('writing an import', () => {
     );
     expect(outcome.contacts).toMatchObject({ created: 0, updated: 1, merged: 1 });
     expect(outcome.events.moved).toBe(jonahEvents);
-    expect(await db.get('contacts', 'ct-jonah-reyes')).toBeUndefined();
+    expect((await readAllPeople(db)).contacts.find((c) => c.id === 'ct-jonah-reyes')).toBeUndefined();
     const merged = await findContactByEmail(db, 'jonah.reyes@northwind.example');
     expect(merged?.contact.id).toBe('ct-dana-whitfield');
     expect(merged?.contact.lifecycleStage).toBe('mql'); // the file had no stage: the stored one stays
@@ -101,9 +101,10 @@ describe('all or nothing', () => {
     const db = await seededDb();
     const before = await snapshot(db);
     const { parsed } = { parsed: await importCsv(fixture('hubspot-contacts-brightfield.csv'), { file: 'x.csv' }) };
-    // The contacts are written first; then the store refuses an event without a key. Everything must roll back.
-    const broken = { contactId: 'ct-dana-whitfield', type: 'email_open', at: '2026-11-20T10:00:00Z' } as unknown as EngagementEvent;
-    await expect(writeImport(db, { ...parsed, events: [broken] })).rejects.toThrow(/Data provided to an operation does not meet requirements/);
+    // The contacts' shards and key index are written first; then IndexedDB refuses a shard holding a value it cannot
+    // store (a function: a DataCloneError). Everything must roll back.
+    const broken = { id: 'ev-x', contactId: 'ct-dana-whitfield', type: 'email_open', at: '2026-11-20T10:00:00Z', details: () => 'not data' } as unknown as EngagementEvent;
+    await expect(writeImport(db, { ...parsed, events: [broken] })).rejects.toThrow(/clone/i);
     expect(await snapshot(db)).toBe(before);
   });
 

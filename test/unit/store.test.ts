@@ -5,6 +5,10 @@ import {
   deleteFeedback,
   findContact,
   findContactByEmail,
+  findContactsAtCompany,
+  MIGRATIONS,
+  readAllPeople,
+  readOutcomes,
   listFeedbackForContact,
   listRecentContacts,
   openLensDb,
@@ -14,7 +18,9 @@ import {
   seedDemoDataset,
   shiftDataset,
 } from '../../lib/store';
+import { contentOutcomes } from '../../lib/engine/outcomes';
 import { DEMO_NOW, demoDataset, readDemoJson, seededDb } from './helpers';
+import { countPeople } from './store-snapshot';
 
 describe('demo dataset', () => {
   it('is a realistic dataset of the size the product promises', () => {
@@ -64,8 +70,7 @@ describe('store', () => {
     const broken = structuredClone(readDemoJson()) as { events: { contactId: string }[] };
     broken.events[3]!.contactId = 'ct-missing';
     await expect(seedDemoDataset(db, async () => broken, DEMO_NOW)).rejects.toThrow(/events\.3\.contactId: unknown contact "ct-missing"/);
-    expect(await db.count('contacts')).toBe(0);
-    expect(await db.count('events')).toBe(0);
+    expect(await countPeople(db)).toEqual({ contacts: 0, events: 0 });
     expect(await db.get('meta', 'dataset')).toBeUndefined();
   });
 
@@ -97,8 +102,40 @@ describe('migrations', () => {
     const db = await openLensDb(`fresh-${Math.random()}`);
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].toSorted()).toEqual(
-      ['campaigns', 'contacts', 'content', 'events', 'feedback', 'meta', 'outbox', 'personas', 'recentContacts', 'usage'].toSorted(),
+      ['campaigns', 'content', 'feedback', 'keys', 'meta', 'outbox', 'personas', 'recentContacts', 'shards', 'staging', 'usage'].toSorted(),
     );
+  });
+
+  it('moves version 1’s contacts and events into shards, with the key index and the track record', async () => {
+    const name = `upgrade-people-${Math.random()}`;
+    const data = shiftDataset(demoDataset(), DEMO_NOW).data;
+    const v1 = await openDB(name, 1, { upgrade: (db, oldVersion, newVersion, tx) => MIGRATIONS[0]!(db as never, tx as never) });
+    const tx = v1.transaction(['contacts', 'events', 'feedback'], 'readwrite');
+    for (const c of data.contacts) void tx.objectStore('contacts').put(c);
+    for (const e of data.events) void tx.objectStore('events').put(e);
+    const dana = data.contacts.find((c) => c.emails.includes('dana.whitfield@northwind.example'))!;
+    const verdict = { id: 'f-good', contactKey: dana.emails[0]!, contactId: dana.id, verdict: 'good_fit' as const, createdAt: DEMO_NOW.toISOString() };
+    void tx.objectStore('feedback').put(verdict);
+    await tx.done;
+    v1.close();
+
+    const db = await openLensDb(name);
+    expect([...db.objectStoreNames]).not.toContain('contacts');
+    const people = await readAllPeople(db);
+    expect(people.contacts).toEqual(data.contacts.toSorted((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(people.events).toHaveLength(data.events.length);
+    const found = await findContact(db, { email: 'DANA.WHITFIELD@northwind.example' });
+    expect(found?.contact.id).toBe(dana.id);
+    expect(found?.events).toEqual(data.events.filter((e) => e.contactId === dana.id));
+    expect(dana.linkedinSlug).toBeDefined();
+    expect((await findContact(db, { linkedinSlug: dana.linkedinSlug! }))?.contact.id).toBe(dana.id);
+    expect(await findContactsAtCompany(db, { name: dana.company! })).toEqual(
+      expect.arrayContaining([expect.objectContaining({ contact: expect.objectContaining({ id: dana.id }) })]),
+    );
+    // The track record, kept on write, is exactly what reading every event would give.
+    const everything = contentOutcomes({ contacts: data.contacts, events: data.events, feedback: [verdict] });
+    expect(await readOutcomes(db)).toEqual(everything);
+    db.close();
   });
 
   it('keeps data written at every earlier version', async () => {

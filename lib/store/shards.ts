@@ -1,0 +1,95 @@
+import { companyName } from '../engine/account';
+import { contentOutcomes, type ContentOutcome } from '../engine/outcomes';
+import type { Contact, EngagementEvent, Feedback } from '../model';
+
+/**
+ * How people are laid out at scale (schema v2). One IndexedDB put costs ~150 µs whatever its size, so 100k contacts
+ * and 1M events cannot be one record each. Instead:
+ * - `shards`: SHARD_COUNT records; a contact lives in shard shardOf(contact.id), with all its events beside it, so one
+ *   get answers "this person and everything they did" (about 25 contacts and 250 events per shard at 100k/1M);
+ * - `keys`: SHARD_COUNT records mapping each lookup key (email, LinkedIn slug, CRM id, company domain and name) to
+ *   contact ids, in shard shardOf(key): a lookup is two gets, whatever the store's size;
+ * - each shard carries the recommendation track record of its contacts (its `outcome` tally), and `meta.outcomes` their
+ *   sum, kept up to date on every write, so no start-up has to read every event.
+ * Changing SHARD_COUNT or shardOf changes where every record lives: that needs a migration.
+ */
+export const SHARD_COUNT = 4096;
+
+/** FNV-1a (32-bit) of the text, folded to a shard number; stable across browsers and releases. */
+export function shardOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % SHARD_COUNT;
+}
+
+/** Per asset: contacts whose touch was followed by a win (see contentOutcomes). Additive over contacts. */
+export type OutcomeTally = Record<string, ContentOutcome>;
+
+export interface PeopleShard {
+  shard: number;
+  contacts: Contact[];
+  events: EngagementEvent[];
+  /** This shard's contacts' contribution to `meta.outcomes`. */
+  outcome: OutcomeTally;
+}
+
+export interface KeyShard {
+  shard: number;
+  /** Lookup key → ids of the contacts it names (one for an email or CRM id; maybe several for a company). */
+  keys: Map<string, string[]>;
+}
+
+export const lookupKey = {
+  email: (email: string) => `e:${email.toLowerCase()}`,
+  linkedinSlug: (slug: string) => `l:${slug.toLowerCase()}`,
+  crmId: (crmId: string) => `c:${crmId}`,
+  domain: (domain: string) => `d:${domain.toLowerCase()}`,
+  company: (name: string) => `n:${companyName(name)}`,
+};
+
+/** Every key a contact can be found under. */
+export function keysOf(contact: Contact): string[] {
+  const keys = [...contact.emails.map(lookupKey.email), ...contact.crmIds.map(lookupKey.crmId)];
+  if (contact.linkedinSlug) keys.push(lookupKey.linkedinSlug(contact.linkedinSlug));
+  if (contact.companyDomain) keys.push(lookupKey.domain(contact.companyDomain));
+  if (contact.company && companyName(contact.company)) keys.push(lookupKey.company(contact.company));
+  return [...new Set(keys)];
+}
+
+/** The outcome tally of a shard's contacts (their good-fit verdicts passed in, keyed by contact id). */
+export function tallyShard(shard: Pick<PeopleShard, 'contacts' | 'events'>, goodFits: ReadonlyMap<string, readonly Feedback[]>): OutcomeTally {
+  const feedback = shard.contacts.flatMap((c) => goodFits.get(c.id) ?? []);
+  return Object.fromEntries(contentOutcomes({ contacts: shard.contacts, events: shard.events, feedback }));
+}
+
+/** total + sign × tally, dropping assets that reach zero. */
+export function addTally(total: OutcomeTally, tally: OutcomeTally, sign: 1 | -1): OutcomeTally {
+  const out: OutcomeTally = { ...total };
+  for (const [asset, o] of Object.entries(tally)) {
+    const t = out[asset] ?? { contacts: 0, meetings: 0, sqls: 0, goodFits: 0 };
+    const next = {
+      contacts: t.contacts + sign * o.contacts,
+      meetings: t.meetings + sign * o.meetings,
+      sqls: t.sqls + sign * o.sqls,
+      goodFits: t.goodFits + sign * o.goodFits,
+    };
+    if (next.contacts <= 0) delete out[asset];
+    else out[asset] = next;
+  }
+  return out;
+}
+
+/** Good-fit verdicts by contact id: the only feedback the track record counts. */
+export function goodFitsByContact(feedback: readonly Feedback[]): Map<string, Feedback[]> {
+  const out = new Map<string, Feedback[]>();
+  for (const f of feedback) {
+    if (f.verdict !== 'good_fit' || !f.contactId) continue;
+    const list = out.get(f.contactId);
+    if (list) list.push(f);
+    else out.set(f.contactId, [f]);
+  }
+  return out;
+}
