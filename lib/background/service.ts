@@ -1,5 +1,5 @@
 import type { DataChanges } from './data-changes';
-import { contactKey, type ContactIdentity, type Feedback, type ScoringModel } from '../model';
+import { contactKey, type ContactIdentity, type Feedback, type ScoringModel, type Sla } from '../model';
 import type { Handlers } from '../messaging/router';
 import type { TabContact } from '../messaging/protocol';
 import { crmKey, type DetectedContact } from '../sites/contact';
@@ -65,6 +65,9 @@ export function createHandlers(deps: ServiceDeps): CoreHandlers {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   let library: Promise<Library> | undefined;
   const getLibrary = async () => (library ??= deps.db().then(readLibrary));
+  // The SLA comes with the library (packs, restores): cached and dropped with it.
+  let sla: Promise<Sla> | undefined;
+  const getSla = async () => (sla ??= deps.db().then(readSla));
   // Built once per library load, like the library: the BM25 index and the pack's scoring model.
   let engine: Promise<{ contentIndex: ContentIndex; scoringModel?: ScoringModel }> | undefined;
   const getEngine = async () =>
@@ -84,6 +87,7 @@ export function createHandlers(deps: ServiceDeps): CoreHandlers {
     }));
   deps.changes?.subscribe(() => {
     library = undefined;
+    sla = undefined;
     engine = undefined;
     outcomes = undefined;
   });
@@ -93,7 +97,7 @@ export function createHandlers(deps: ServiceDeps): CoreHandlers {
     const [records, lib, sla, engineData] = await Promise.all([
       findContactsAtCompany(db, { name: company }),
       getLibrary(),
-      readSla(db),
+      getSla(),
       getEngine(),
     ]);
     if (tabId !== undefined) await deps.tabs.set(tabId, null);
@@ -107,13 +111,15 @@ export function createHandlers(deps: ServiceDeps): CoreHandlers {
       const db = await deps.db();
       if (contact.pageKind === 'company' && contact.company) return accountLens(db, contact, contact.company, tabId);
       const keys = { email: contact.email, linkedinSlug: contact.linkedinSlug, crmId: contact.crm ? crmKey(contact.crm) : undefined };
-      const [record, lib, sla, engineData, outcomeMap] = await Promise.all([findContact(db, keys), getLibrary(), readSla(db), getEngine(), getOutcomes()]);
+      const [record, lib, sla, engineData, outcomeMap] = await Promise.all([findContact(db, keys), getLibrary(), getSla(), getEngine(), getOutcomes()]);
       const identity = identityOf(contact, record);
       const name = record ? fullName(record) : contact.name;
-      await Promise.all([
+      // Bookkeeping for the popup, not for this answer: both writes are issued now (a later read is ordered after them:
+      // IndexedDB by transaction order, storage by call order) but the sidebar does not wait for them.
+      Promise.all([
         tabId === undefined ? undefined : deps.tabs.set(tabId, { identity, name, site: contact.site, known: record !== null }),
         rememberRecentContact(db, { ...identity, name, site: contact.site, seenAt: now().toISOString() }),
-      ]);
+      ]).catch((error: unknown) => console.warn('Lens could not remember the contact for the popup', error));
       return { ...buildLensView({ detected: contact, record, ...lib, ...engineData, outcomes: outcomeMap, sla, now: now() }), identity };
     },
     async 'lens.clear'(_payload, { tabId }) {

@@ -1,6 +1,6 @@
 import type { StoreNames } from 'idb';
 import { BACKUP_FORMAT, BACKUP_META_KEYS, BACKUP_STORES, BACKUP_VERSION, type Backup, type BackupStoreName, type BackupStores } from './backup-schema';
-import { writePeople } from './dataset';
+import { writePeople } from './people';
 import { DB_VERSION } from './migrations';
 import { inOneTransaction } from './imports';
 import type { LensDatabase, LensDB } from './schema';
@@ -18,13 +18,17 @@ const PLAIN_STORES = BACKUP_STORES.filter((name): name is PlainStore => name !==
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export async function readBackup(db: LensDatabase, now = new Date()): Promise<Backup> {
-  const tx = db.transaction([...PLAIN_STORES, 'shards' as const], 'readonly');
-  const [shards, ...plain] = await Promise.all([tx.objectStore('shards').getAll(), ...PLAIN_STORES.map((name) => tx.objectStore(name).getAll())]);
+  const tx = db.transaction([...PLAIN_STORES, 'shards' as const, 'eventShards' as const], 'readonly');
+  const [shards, eventShards, ...plain] = await Promise.all([
+    tx.objectStore('shards').getAll(),
+    tx.objectStore('eventShards').getAll(),
+    ...PLAIN_STORES.map((name) => tx.objectStore(name).getAll()),
+  ]);
   await tx.done;
   const stores = {
     ...Object.fromEntries(PLAIN_STORES.map((name, i) => [name, plain[i]])),
     contacts: shards.flatMap((s) => s.contacts).toSorted(byId),
-    events: shards.flatMap((s) => s.events).toSorted(byId),
+    events: eventShards.flatMap((s) => s.events).toSorted(byId),
   } as unknown as BackupStores;
   const keep = new Set<string>(BACKUP_META_KEYS);
   return {
@@ -44,7 +48,7 @@ export interface RestoreOutcome {
 export function restoreBackup(db: LensDatabase, backup: Backup): Promise<RestoreOutcome> {
   if (backup.schemaVersion > DB_VERSION)
     return Promise.reject(new Error(`The backup was written by a newer Lens (database version ${backup.schemaVersion}); update the extension first.`));
-  const cleared: StoreNames<LensDB>[] = [...PLAIN_STORES, 'shards', 'keys'];
+  const cleared: StoreNames<LensDB>[] = [...PLAIN_STORES, 'shards', 'eventShards', 'shardSummaries', 'keys'];
   return inOneTransaction(db, cleared, async (tx) => {
     await Promise.all(cleared.map((name) => tx.objectStore(name).clear()));
     const writes: Promise<unknown>[] = [];

@@ -1,6 +1,5 @@
 import { MarketingDataset, ScoringModel, type Contact, type EngagementEvent, type Sla } from '../model';
-import { PeopleWriter, type PeopleTx } from './people';
-import { shardOf } from './shards';
+import { PEOPLE_STORES, writePeople } from './people';
 import type { LensDatabase, LensDB } from './schema';
 
 const DAY_MS = 86_400_000;
@@ -35,7 +34,7 @@ export async function seedDemoDataset(db: LensDatabase, loadJson: () => Promise<
     throw new Error(`Demo dataset is invalid at ${first?.path.join('.') ?? '?'}: ${first?.message ?? 'unknown error'}`);
   }
   const { data, shiftedByMs } = shiftDataset(parsed.data, now);
-  const tx = db.transaction(['shards', 'keys', 'feedback', 'campaigns', 'personas', 'content', 'meta'], 'readwrite');
+  const tx = db.transaction([...PEOPLE_STORES, 'campaigns' as const, 'personas' as const, 'content' as const], 'readwrite');
   // Another context may have seeded meanwhile; check again inside the write transaction.
   if (await tx.objectStore('meta').get('dataset')) {
     tx.abort();
@@ -53,15 +52,6 @@ export async function seedDemoDataset(db: LensDatabase, loadJson: () => Promise<
   ];
   await Promise.all([...writes, tx.done]);
   return true;
-}
-
-/** Stores contacts (new, or replacing those with the same id) and their events as given, with index and track record. */
-export async function writePeople(tx: PeopleTx, contacts: readonly Contact[], events: readonly EngagementEvent[]): Promise<void> {
-  const writer = await PeopleWriter.open(tx);
-  await writer.loadShards([...contacts.map((c) => shardOf(c.id)), ...events.map((e) => shardOf(e.contactId))]);
-  for (const contact of contacts) writer.putContact(contact);
-  writer.addEvents(events, true);
-  await writer.finish();
 }
 
 export const DEFAULT_SLA: Sla = { mqlScoreThreshold: 60, followUpHours: 48, dueSoonHours: 12 };

@@ -3,7 +3,7 @@ import { mergeContacts, remapEvents } from '../importers/merge';
 import type { IncomingContact } from '../importers/types';
 import type { Campaign, Contact, ContentAsset, EngagementEvent, Persona, ScoringModel, Sla } from '../model';
 import type { DatasetInfo, LensDatabase, LensDB } from './schema';
-import { PeopleWriter } from './people';
+import { PEOPLE_STORES, PeopleWriter } from './people';
 import { lookupKey, SHARD_COUNT, shardOf } from './shards';
 
 /**
@@ -52,7 +52,7 @@ export async function inOneTransaction<T>(db: LensDatabase, stores: StoreNames<L
 }
 
 /** The stores an import's transaction spans. */
-export const IMPORT_STORES: StoreNames<LensDB>[] = ['shards', 'keys', 'feedback', 'campaigns', 'meta', 'staging'];
+export const IMPORT_STORES: StoreNames<LensDB>[] = [...PEOPLE_STORES, 'campaigns', 'staging'];
 
 /** Applies an import held in memory: contacts merged, events merged without duplicates, campaigns added or updated. */
 export function writeImport(db: LensDatabase, staged: StagedImport, now = new Date()): Promise<ImportOutcome> {
@@ -91,7 +91,7 @@ async function mergeIntoStore(tx: WriteTx, input: MergeInput, now: Date): Promis
     const existingById = new Map(existing.map((c) => [c.id, c]));
     const merge = mergeContacts(existing, input.contacts);
     outcome.contacts.created = merge.created;
-    await writer.loadShards(merge.contacts.map((c) => shardOf(c.id)));
+    await writer.loadShards(merge.contacts.map((c) => shardOf(c.id)), { people: true });
     const touched = new Set(input.contacts.map((c) => merge.mergedIds.get(c.id) ?? c.id));
     const ids = new Set<string>();
     for (const c of merge.contacts) {
@@ -109,11 +109,11 @@ async function mergeIntoStore(tx: WriteTx, input: MergeInput, now: Date): Promis
       if (existingById.has(from) && !ids.has(from)) {
         outcome.contacts.merged++;
         // A stored record merged into another: its events follow their person (a duplicate of theirs is dropped).
-        for (const e of writer.deleteContact(from)) moved.push({ ...e, contactId: to });
+        for (const e of await writer.deleteContact(from)) moved.push({ ...e, contactId: to });
       }
     }
     if (moved.length > 0) {
-      await writer.loadShards(moved.map((e) => shardOf(e.contactId)));
+      await writer.loadShards(moved.map((e) => shardOf(e.contactId)), { events: true });
       writer.addEvents(moved);
       outcome.events.moved = moved.length;
     }
@@ -122,7 +122,7 @@ async function mergeIntoStore(tx: WriteTx, input: MergeInput, now: Date): Promis
   // Events, a group at a time: each group's shards are loaded, merged and written before the next is read.
   for await (const group of input.eventGroups) {
     const events = remapEvents(group, mergedIds);
-    await writer.loadShards(events.map((e) => shardOf(e.contactId)));
+    await writer.loadShards(events.map((e) => shardOf(e.contactId)), { events: true });
     const added = writer.addEvents(events);
     outcome.events.added += added.added;
     outcome.events.duplicates += added.duplicates;
@@ -163,8 +163,12 @@ async function mergeCampaigns(tx: WriteTx, campaigns: readonly Campaign[]): Prom
 /** Groups of shards whose staged events are merged together (SHARD_COUNT / STAGING_GROUPS shards each). */
 export const STAGING_GROUPS = 32;
 const stagingGroup = (contactId: string) => Math.floor((shardOf(contactId) * STAGING_GROUPS) / SHARD_COUNT);
-/** Events buffered per group in the page before they are staged: few, large staging records. */
-const STAGE_AT = 2_000;
+/**
+ * Events buffered per group in the page before they are staged. Small enough that buffered events die young (a large
+ * buffer keeps ~60k events alive long enough to be promoted and swept by the old generation's collector), large
+ * enough that staging is a few thousand puts for 1M events.
+ */
+const STAGE_AT = 500;
 /** A staged import whose page went away (closed mid-file) is cleared by the next import after this long. */
 const STALE_STAGING_MS = 60 * 60_000;
 

@@ -32,10 +32,12 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LensDB>, tx: UpgradeTra
     usage.createIndex('byAt', 'at');
     usage.createIndex('byContent', 'contentId');
   },
-  // v2: people at scale — contacts and their events grouped in shards, a sharded key index, staged imports, and the
+  // v2: people at scale — contacts and their events grouped in shards (apart), a sharded key index, staged imports, and the
   // track record kept on write (lib/store/shards.ts). v1's contacts and events are moved over, then dropped.
   (db, tx) => {
     db.createObjectStore('shards', { keyPath: 'shard' });
+    db.createObjectStore('eventShards', { keyPath: 'shard' });
+    db.createObjectStore('shardSummaries', { keyPath: 'shard' });
     db.createObjectStore('keys', { keyPath: 'shard' });
     db.createObjectStore('staging');
     return migratePeopleToShards(db, tx);

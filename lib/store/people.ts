@@ -2,17 +2,18 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { eventKey } from '../importers/merge';
 import type { Contact, EngagementEvent, Feedback } from '../model';
 import type { LensDB, OutcomesRecord, UpgradeTransaction } from './schema';
-import { addTally, goodFitsByContact, keysOf, shardOf, tallyShard, type KeyShard, type OutcomeTally, type PeopleShard } from './shards';
+import { addTally, goodFitsByContact, keysOf, shardOf, tallyShard, type EventShard, type KeyShard, type OutcomeTally, type PeopleShard, type ShardSummary } from './shards';
 
 /**
- * Every write to people goes through a PeopleWriter, inside one readwrite transaction over shards, keys, feedback and
- * meta: it loads the shards it needs once, changes them in memory, and on flush() writes each changed shard once —
- * with its recomputed track-record tally, the key index entries of the contacts that changed, and the new
- * `meta.outcomes` total. Callers decide what changes (imports, packs, restores, the demo, feedback); the writer keeps
- * the three structures consistent.
+ * Every write to people goes through a PeopleWriter, inside one readwrite transaction over the people stores: it loads
+ * the shards it needs once, changes them in memory, and on flush() writes each changed shard once — with its
+ * recomputed track-record tally, the key index entries of the contacts that changed, and the new `meta.outcomes`
+ * total. Callers decide what changes (imports, packs, restores, the demo, feedback); the writer keeps the structures
+ * consistent.
  */
 
-export type PeopleStores = 'shards' | 'keys' | 'feedback' | 'meta';
+export type PeopleStores = 'shards' | 'eventShards' | 'shardSummaries' | 'keys' | 'feedback' | 'meta';
+export const PEOPLE_STORES: PeopleStores[] = ['shards', 'eventShards', 'shardSummaries', 'keys', 'feedback', 'meta'];
 /** A readwrite (or upgrade) transaction that includes at least the people stores. */
 export type PeopleTx = IDBPTransaction<LensDB, StoreNames<LensDB>[], 'readwrite' | 'versionchange'>;
 
@@ -23,13 +24,23 @@ export interface EventsAdded {
 }
 
 interface LoadedShard {
-  value: PeopleShard;
-  /** eventKey → index in value.events, built when events are first added. */
+  summary: ShardSummary;
+  /** The contacts: loaded when they are read or changed. */
+  people?: PeopleShard;
+  /** The events: loaded when they are added, moved or needed for the tally. */
+  events?: EventShard;
+  /** eventKey → index in events.events, built when events are first added. */
   eventIndex?: Map<string, number>;
-  dirty: boolean;
-  /** The tally the store holds for this shard now, subtracted from the total when it is rewritten. */
-  storedTally: OutcomeTally;
+  /** summary.ids as a set, for the "event of nobody" check. */
+  ids?: Set<string>;
+  peopleDirty: boolean;
+  eventsDirty: boolean;
+  summaryDirty: boolean;
+  /** Something the tally depends on changed (events, who is in the shard, an SQL date, a verdict). */
+  tallyStale: boolean;
 }
+
+type Part = 'people' | 'events';
 
 export class PeopleWriter {
   private readonly shards = new Map<number, LoadedShard>();
@@ -48,14 +59,30 @@ export class PeopleWriter {
     return new PeopleWriter(tx, goodFitsByContact(await tx.objectStore('feedback').getAll()));
   }
 
-  /** Loads shards not loaded yet, all requests at once (IndexedDB answers them in one go). */
-  async loadShards(numbers: Iterable<number>): Promise<void> {
-    const missing = [...new Set(numbers)].filter((n) => !this.shards.has(n));
-    const values = await Promise.all(missing.map((n) => this.tx.objectStore('shards').get(n)));
+  /**
+   * Loads the shards' summaries not loaded yet, and the parts asked for (contacts, events), all requests at once.
+   * Only what a write needs is read: an events import never deserializes a contact.
+   */
+  async loadShards(numbers: Iterable<number>, parts: { people?: boolean; events?: boolean } = { people: true }): Promise<void> {
+    const wanted = [...new Set(numbers)];
+    const missing = wanted.filter((n) => !this.shards.has(n));
+    const values = await Promise.all(missing.map((n) => this.tx.objectStore('shardSummaries').get(n)));
     missing.forEach((n, i) => {
-      const value = values[i] ?? { shard: n, contacts: [], events: [], outcome: {} };
-      this.shards.set(n, { value, dirty: false, storedTally: value.outcome });
+      const summary = values[i] ?? { shard: n, ids: [], sqlDates: {}, outcome: {} };
+      this.shards.set(n, { summary, peopleDirty: false, eventsDirty: false, summaryDirty: false, tallyStale: false });
     });
+    await Promise.all([parts.people ? this.loadPart(wanted, 'people') : undefined, parts.events ? this.loadPart(wanted, 'events') : undefined]);
+  }
+
+  private async loadPart(numbers: readonly number[], part: Part): Promise<void> {
+    const missing = numbers.filter((n) => this.loaded(n)[part] === undefined);
+    if (part === 'people') {
+      const values = await Promise.all(missing.map((n) => this.tx.objectStore('shards').get(n)));
+      missing.forEach((n, i) => (this.loaded(n).people = values[i] ?? { shard: n, contacts: [] }));
+    } else {
+      const values = await Promise.all(missing.map((n) => this.tx.objectStore('eventShards').get(n)));
+      missing.forEach((n, i) => (this.loaded(n).events = values[i] ?? { shard: n, events: [] }));
+    }
   }
 
   private async loadKeyShards(numbers: Iterable<number>): Promise<void> {
@@ -79,12 +106,16 @@ export class PeopleWriter {
   /** Stored contacts by id (unknown ids are left out). */
   async contacts(ids: readonly string[]): Promise<Contact[]> {
     await this.loadShards(ids.map(shardOf));
-    return ids.flatMap((id) => this.shards.get(shardOf(id))!.value.contacts.find((c) => c.id === id) ?? []);
+    return ids.flatMap((id) => this.peopleOf(this.loaded(shardOf(id))).contacts.find((c) => c.id === id) ?? []);
   }
 
   /** Whether a contact exists (its shard must be loaded: see loadShards). */
   has(id: string): boolean {
-    return this.loaded(shardOf(id)).value.contacts.some((c) => c.id === id);
+    return this.idsOf(this.loaded(shardOf(id))).has(id);
+  }
+
+  private idsOf(s: LoadedShard): Set<string> {
+    return (s.ids ??= new Set(s.summary.ids));
   }
 
   private loaded(n: number): LoadedShard {
@@ -93,27 +124,65 @@ export class PeopleWriter {
     return s;
   }
 
-  /** Stores a contact (new or changed); its shard must be loaded. Its key index entries follow. */
+  private peopleOf(s: LoadedShard): PeopleShard {
+    if (!s.people) throw new Error(`The contacts of shard ${s.summary.shard} were not loaded before they were changed.`);
+    return s.people;
+  }
+
+  private eventsOf(s: LoadedShard): EventShard {
+    if (!s.events) throw new Error(`The events of shard ${s.summary.shard} were not loaded before they were changed.`);
+    return s.events;
+  }
+
+  private setSqlDate(s: LoadedShard, id: string, at: string | undefined): void {
+    if (s.summary.sqlDates[id] === at) return;
+    const sqlDates = { ...s.summary.sqlDates };
+    if (at === undefined) delete sqlDates[id];
+    else sqlDates[id] = at;
+    s.summary = { ...s.summary, sqlDates };
+    s.summaryDirty = true;
+    s.tallyStale = true;
+  }
+
+  /** Stores a contact (new or changed); its shard must be loaded with its contacts. Its key index entries follow. */
   putContact(contact: Contact): void {
     const s = this.loaded(shardOf(contact.id));
-    const at = s.value.contacts.findIndex((c) => c.id === contact.id);
-    const before = at === -1 ? undefined : s.value.contacts[at];
-    if (at === -1) s.value.contacts.push(contact);
-    else s.value.contacts[at] = contact;
-    s.dirty = true;
+    const people = this.peopleOf(s);
+    const at = people.contacts.findIndex((c) => c.id === contact.id);
+    const before = at === -1 ? undefined : people.contacts[at];
+    if (at === -1) {
+      people.contacts.push(contact);
+      this.idsOf(s).add(contact.id);
+      s.summary = { ...s.summary, ids: [...s.summary.ids, contact.id] };
+      s.summaryDirty = true;
+    } else people.contacts[at] = contact;
+    s.peopleDirty = true;
+    this.setSqlDate(s, contact.id, contact.becameSqlAt);
     this.reindex(contact.id, before ? keysOf(before) : [], keysOf(contact));
   }
 
-  /** Removes a contact and returns its events (for the caller to move); its shard must be loaded. */
-  deleteContact(id: string): EngagementEvent[] {
-    const s = this.loaded(shardOf(id));
-    const contact = s.value.contacts.find((c) => c.id === id);
+  /** Removes a contact and returns its events (for the caller to move). */
+  async deleteContact(id: string): Promise<EngagementEvent[]> {
+    const n = shardOf(id);
+    await this.loadShards([n], { people: true, events: true });
+    const s = this.loaded(n);
+    const people = this.peopleOf(s);
+    const contact = people.contacts.find((c) => c.id === id);
     if (!contact) return [];
-    s.value.contacts = s.value.contacts.filter((c) => c.id !== id);
-    const events = s.value.events.filter((e) => e.contactId === id);
-    s.value.events = s.value.events.filter((e) => e.contactId !== id);
-    s.eventIndex = undefined;
-    s.dirty = true;
+    people.contacts = people.contacts.filter((c) => c.id !== id);
+    this.idsOf(s).delete(id);
+    s.summary = { ...s.summary, ids: s.summary.ids.filter((x) => x !== id) };
+    this.setSqlDate(s, id, undefined);
+    const shardEvents = this.eventsOf(s);
+    const events = shardEvents.events.filter((e) => e.contactId === id);
+    if (events.length > 0) {
+      shardEvents.events = shardEvents.events.filter((e) => e.contactId !== id);
+      s.eventIndex = undefined;
+      s.eventsDirty = true;
+    }
+    s.peopleDirty = true;
+    s.summaryDirty = true;
+    s.tallyStale = true;
     this.reindex(id, keysOf(contact), []);
     return events;
   }
@@ -150,42 +219,39 @@ export class PeopleWriter {
   }
 
   /**
-   * Adds events to their contacts' shards (which must be loaded), skipping those already stored by eventKey().
-   * An event whose contact is not stored is an error: nothing of the transaction is kept. `exact` stores every event
-   * as given (a restore or the demo: the records are already the store's own).
+   * Adds events to their contacts' shards, skipping those already stored by eventKey(). The shards must be loaded
+   * with their events (loadShards(…, { events: true })). An event whose contact is not stored is an error: nothing of
+   * the transaction is kept. `exact` stores every event as given (a restore or the demo: already the store's own).
    */
   addEvents(events: readonly EngagementEvent[], exact = false): EventsAdded {
     let added = 0;
     let duplicates = 0;
-    const known = new Map<number, Set<string>>();
     for (const event of events) {
-      const n = shardOf(event.contactId);
-      const s = this.loaded(n);
-      let ids = known.get(n);
-      if (!ids) known.set(n, (ids = new Set(s.value.contacts.map((c) => c.id))));
-      if (!ids.has(event.contactId))
+      const s = this.loaded(shardOf(event.contactId));
+      if (!this.idsOf(s).has(event.contactId))
         throw new Error(`An event (${event.type} at ${event.at}) belongs to contact "${event.contactId}", who is neither stored nor in this import; nothing was imported.`);
+      const stored = this.eventsOf(s).events;
       if (exact) {
-        s.value.events.push(event);
+        stored.push(event);
         s.eventIndex = undefined;
-        s.dirty = true;
+        s.eventsDirty = s.tallyStale = true;
         added++;
         continue;
       }
-      s.eventIndex ??= new Map(s.value.events.map((e, i) => [eventKey(e), i]));
+      s.eventIndex ??= new Map(stored.map((e, i) => [eventKey(e), i]));
       const key = eventKey(event);
       const i = s.eventIndex.get(key);
       if (i === undefined) {
-        s.eventIndex.set(key, s.value.events.length);
-        s.value.events.push(event);
-        s.dirty = true;
+        s.eventIndex.set(key, stored.length);
+        stored.push(event);
+        s.eventsDirty = s.tallyStale = true;
         added++;
       } else {
         duplicates++;
-        const stored = s.value.events[i]!;
-        if (event.details !== undefined && event.details !== stored.details) {
-          s.value.events[i] = { ...stored, details: event.details };
-          s.dirty = true;
+        const old = stored[i]!;
+        if (event.details !== undefined && event.details !== old.details) {
+          stored[i] = { ...old, details: event.details };
+          s.eventsDirty = true;
         }
       }
     }
@@ -194,24 +260,43 @@ export class PeopleWriter {
 
   /** Something the contact's tally depends on changed outside the shard (a verdict): it is recomputed on flush. */
   touch(contactId: string): void {
-    this.loaded(shardOf(contactId)).dirty = true;
+    this.loaded(shardOf(contactId)).tallyStale = true;
   }
 
   /** Writes every changed shard and key shard, updates the running total, and forgets what was loaded. */
   async flush(): Promise<void> {
     this.total ??= await readOutcomeTally(this.tx);
     await this.applyKeyChanges();
-    const writes: Promise<unknown>[] = [];
-    for (const s of this.shards.values()) {
-      if (!s.dirty) continue;
-      const outcome = tallyShard(s.value, this.goodFits);
-      this.total = addTally(addTally(this.total, s.storedTally, -1), outcome, 1);
-      const empty = s.value.contacts.length === 0 && s.value.events.length === 0;
-      writes.push(empty ? this.tx.objectStore('shards').delete(s.value.shard) : this.tx.objectStore('shards').put({ ...s.value, outcome }));
+    const stale = [...this.shards.values()].filter((s) => s.tallyStale);
+    await this.loadPart(
+      stale.map((s) => s.summary.shard),
+      'events',
+    );
+    for (const s of stale) {
+      const outcome = tallyShard(s.summary, this.eventsOf(s).events, this.goodFits);
+      this.total = addTally(addTally(this.total, s.summary.outcome, -1), outcome, 1);
+      s.summary = { ...s.summary, outcome };
+      s.summaryDirty = true;
     }
-    for (const ks of this.keyShards.values()) {
-      if (!ks.dirty) continue;
-      writes.push(ks.value.keys.size === 0 ? this.tx.objectStore('keys').delete(ks.value.shard) : this.tx.objectStore('keys').put(ks.value));
+    const writes: Promise<unknown>[] = [];
+    const put = <S extends 'shards' | 'eventShards' | 'shardSummaries'>(store: S, n: number, value: LensDB[S]['value'], empty: boolean) =>
+      writes.push(empty ? this.tx.objectStore(store).delete(n) : this.tx.objectStore(store).put(value));
+    try {
+      for (const s of this.shards.values()) {
+        const n = s.summary.shard;
+        if (s.peopleDirty && s.people) put('shards', n, s.people, s.people.contacts.length === 0);
+        if (s.eventsDirty && s.events) put('eventShards', n, s.events, s.events.events.length === 0);
+        if (s.summaryDirty) put('shardSummaries', n, s.summary, s.summary.ids.length === 0);
+      }
+      for (const ks of this.keyShards.values()) {
+        if (!ks.dirty) continue;
+        writes.push(ks.value.keys.size === 0 ? this.tx.objectStore('keys').delete(ks.value.shard) : this.tx.objectStore('keys').put(ks.value));
+      }
+    } catch (error) {
+      // A put that throws (a value IndexedDB cannot store) aborts the transaction: the writes queued before it fail
+      // with it, and that is expected, not unhandled.
+      for (const write of writes) write.catch(() => undefined);
+      throw error;
     }
     this.shards.clear();
     this.keyShards.clear();
@@ -231,15 +316,20 @@ export async function readOutcomeTally(tx: { objectStore(name: 'meta'): { get(ke
   return record?.key === 'outcomes' ? record.value : {};
 }
 
+/** Stores contacts (new, or replacing those with the same id) and their events as given, with index and track record. */
+export async function writePeople(tx: PeopleTx, contacts: readonly Contact[], events: readonly EngagementEvent[]): Promise<void> {
+  const writer = await PeopleWriter.open(tx);
+  await writer.loadShards([...contacts.map((c) => shardOf(c.id)), ...events.map((e) => shardOf(e.contactId))], { people: true, events: true });
+  for (const contact of contacts) writer.putContact(contact);
+  writer.addEvents(events, true);
+  await writer.finish();
+}
+
 /** Schema v2's move: v1's contacts and events (one record each) into shards, keys and the track record. */
 export async function migratePeopleToShards(db: IDBPDatabase<LensDB>, tx: UpgradeTransaction): Promise<void> {
   const raw = tx as unknown as IDBPTransaction<unknown, string[], 'versionchange'>;
   const [contacts, events] = (await Promise.all([raw.objectStore('contacts').getAll(), raw.objectStore('events').getAll()])) as [Contact[], EngagementEvent[]];
-  const writer = await PeopleWriter.open(tx);
-  await writer.loadShards(contacts.map((c) => shardOf(c.id)));
-  for (const contact of contacts) writer.putContact(contact);
-  writer.addEvents(events, true);
-  await writer.finish();
+  await writePeople(tx, contacts, events);
   const rawDb = db as unknown as IDBPDatabase;
   rawDb.deleteObjectStore('contacts');
   rawDb.deleteObjectStore('events');

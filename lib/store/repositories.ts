@@ -3,7 +3,7 @@ import type { ContentOutcome } from '../engine/outcomes';
 import type { LensDatabase, RecentContact } from './schema';
 import { lookupKey, shardOf } from './shards';
 import { inOneTransaction } from './imports';
-import { PeopleWriter, type PeopleTx } from './people';
+import { PEOPLE_STORES, PeopleWriter, type PeopleTx } from './people';
 
 export interface ContactRecord {
   contact: Contact;
@@ -19,7 +19,7 @@ export interface ContactKeys {
 
 /**
  * A contact by the strongest key the page gave (CRM record, then email, then LinkedIn profile), with its engagement
- * events, read in one transaction: the keys' index shards (at once), then the contact's shard.
+ * events, read in one transaction: the keys' index shards (at once), then the contact's people and event shards.
  */
 export async function findContact(db: LensDatabase, keys: ContactKeys): Promise<ContactRecord | null> {
   const wanted = [
@@ -28,14 +28,14 @@ export async function findContact(db: LensDatabase, keys: ContactKeys): Promise<
     keys.linkedinSlug ? lookupKey.linkedinSlug(keys.linkedinSlug) : undefined,
   ].filter((k): k is string => k !== undefined);
   if (wanted.length === 0) return null;
-  const tx = db.transaction(['keys', 'shards'], 'readonly');
+  const tx = db.transaction(['keys', 'shards', 'eventShards'], 'readonly');
   const keyShards = await Promise.all(wanted.map((key) => tx.objectStore('keys').get(shardOf(key))));
   const id = wanted.map((key, i) => keyShards[i]?.keys.get(key)?.[0]).find((x) => x !== undefined);
-  const shard = id === undefined ? undefined : await tx.objectStore('shards').get(shardOf(id));
-  await tx.done;
+  if (id === undefined) return null;
+  const [shard, events] = await Promise.all([tx.objectStore('shards').get(shardOf(id)), tx.objectStore('eventShards').get(shardOf(id))]);
   const contact = shard?.contacts.find((c) => c.id === id);
-  if (!shard || !contact) return null;
-  return { contact, events: shard.events.filter((e) => e.contactId === id) };
+  if (!contact) return null;
+  return { contact, events: events?.events.filter((e) => e.contactId === id) ?? [] };
 }
 
 export function findContactByEmail(db: LensDatabase, email: string): Promise<ContactRecord | null> {
@@ -47,25 +47,27 @@ export async function findContactsAtCompany(db: LensDatabase, company: { name?: 
   const wanted = [company.name ? lookupKey.company(company.name) : undefined, company.domain ? lookupKey.domain(company.domain) : undefined].filter(
     (k): k is string => k !== undefined && k.length > 2,
   );
-  const tx = db.transaction(['keys', 'shards'], 'readonly');
+  const tx = db.transaction(['keys', 'shards', 'eventShards'], 'readonly');
   const keyShards = await Promise.all(wanted.map((key) => tx.objectStore('keys').get(shardOf(key))));
   const ids = [...new Set(wanted.flatMap((key, i) => keyShards[i]?.keys.get(key) ?? []))];
   const shardNumbers = [...new Set(ids.map(shardOf))];
-  const shards = await Promise.all(shardNumbers.map((n) => tx.objectStore('shards').get(n)));
-  await tx.done;
-  const byNumber = new Map(shardNumbers.map((n, i) => [n, shards[i]]));
+  const [shards, eventShards] = await Promise.all([
+    Promise.all(shardNumbers.map((n) => tx.objectStore('shards').get(n))),
+    Promise.all(shardNumbers.map((n) => tx.objectStore('eventShards').get(n))),
+  ]);
+  const byNumber = new Map(shardNumbers.map((n, i) => [n, { people: shards[i], events: eventShards[i] }]));
   return ids.flatMap((id) => {
     const shard = byNumber.get(shardOf(id));
-    const contact = shard?.contacts.find((c) => c.id === id);
-    return contact && shard ? [{ contact, events: shard.events.filter((e) => e.contactId === id) }] : [];
+    const contact = shard?.people?.contacts.find((c) => c.id === id);
+    return contact ? [{ contact, events: shard?.events?.events.filter((e) => e.contactId === id) ?? [] }] : [];
   });
 }
 
 /** Every stored contact and event, shard by shard (backups; tests). Reads everything: not for lookups. */
 export async function readAllPeople(db: LensDatabase): Promise<{ contacts: Contact[]; events: EngagementEvent[] }> {
-  const shards = await db.getAll('shards');
+  const [shards, eventShards] = await Promise.all([db.getAll('shards'), db.getAll('eventShards')]);
   const contacts = shards.flatMap((s) => s.contacts).toSorted((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const events = shards.flatMap((s) => s.events).toSorted((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const events = eventShards.flatMap((s) => s.events).toSorted((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { contacts, events };
 }
 
@@ -95,7 +97,7 @@ export async function readLibrary(db: LensDatabase): Promise<Library> {
 
 /** Records a verdict; a "good fit" on a stored contact also updates the track record, in the same transaction. */
 export async function addFeedback(db: LensDatabase, feedback: Feedback): Promise<void> {
-  await inOneTransaction(db, ['feedback', 'shards', 'keys', 'meta'], async (tx) => {
+  await inOneTransaction(db, PEOPLE_STORES, async (tx) => {
     await tx.objectStore('feedback').add(feedback);
     await retally(tx, feedback);
   });
@@ -103,7 +105,7 @@ export async function addFeedback(db: LensDatabase, feedback: Feedback): Promise
 
 /** Removes a feedback item; false when it was not there (already undone). */
 export async function deleteFeedback(db: LensDatabase, id: string): Promise<boolean> {
-  return inOneTransaction(db, ['feedback', 'shards', 'keys', 'meta'], async (tx) => {
+  return inOneTransaction(db, PEOPLE_STORES, async (tx) => {
     const existing = await tx.objectStore('feedback').get(id);
     if (!existing) return false;
     await tx.objectStore('feedback').delete(id);
@@ -114,7 +116,7 @@ export async function deleteFeedback(db: LensDatabase, id: string): Promise<bool
 
 /** Changes a verdict (its reason, its note); the track record follows when "good fit" is given or taken back. */
 export async function editFeedback(db: LensDatabase, id: string, edit: (before: Feedback) => Feedback): Promise<Feedback> {
-  return inOneTransaction(db, ['feedback', 'shards', 'keys', 'meta'], async (tx) => {
+  return inOneTransaction(db, PEOPLE_STORES, async (tx) => {
     const before = await tx.objectStore('feedback').get(id);
     if (!before) throw new Error('that feedback is no longer there (undone?)');
     const after = edit(before);
@@ -127,7 +129,7 @@ export async function editFeedback(db: LensDatabase, id: string, edit: (before: 
 async function retally(tx: PeopleTx, feedback: Feedback): Promise<void> {
   if (feedback.verdict !== 'good_fit' || !feedback.contactId) return;
   const writer = await PeopleWriter.open(tx);
-  await writer.loadShards([shardOf(feedback.contactId)]);
+  await writer.loadShards([shardOf(feedback.contactId)], {});
   writer.touch(feedback.contactId);
   await writer.finish();
 }

@@ -1,6 +1,6 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Campaign, ContactIdentity, ContentAsset, EngagementEvent, Feedback, OutboxItem, Persona, Sla, UsageRecord } from '../model';
-import type { KeyShard, OutcomeTally, PeopleShard } from './shards';
+import type { EventShard, KeyShard, OutcomeTally, PeopleShard, ShardSummary } from './shards';
 
 export const DB_NAME = 'smarketing-lens';
 
@@ -43,6 +43,8 @@ export interface StagedEvents {
 
 export interface LensDB extends DBSchema {
   shards: { key: number; value: PeopleShard };
+  eventShards: { key: number; value: EventShard };
+  shardSummaries: { key: number; value: ShardSummary };
   keys: { key: number; value: KeyShard };
   staging: { key: [string, number, number]; value: StagedEvents };
   campaigns: { key: string; value: Campaign };

@@ -5,12 +5,14 @@ import type { Contact, EngagementEvent, Feedback } from '../model';
 /**
  * How people are laid out at scale (schema v2). One IndexedDB put costs ~150 µs whatever its size, so 100k contacts
  * and 1M events cannot be one record each. Instead:
- * - `shards`: SHARD_COUNT records; a contact lives in shard shardOf(contact.id), with all its events beside it, so one
- *   get answers "this person and everything they did" (about 25 contacts and 250 events per shard at 100k/1M);
+ * - `shards` and `eventShards`: SHARD_COUNT records each; a contact lives in shard shardOf(contact.id) and its events in
+ *   the event shard of the same number, so two gets (in parallel) answer "this person and everything they did" (about
+ *   25 contacts and 250 events per shard at 100k/1M). Apart, because an events import must not rewrite contacts;
+ * - `shardSummaries`: per shard, its contact ids, their SQL dates and its track-record tally (see ShardSummary);
  * - `keys`: SHARD_COUNT records mapping each lookup key (email, LinkedIn slug, CRM id, company domain and name) to
  *   contact ids, in shard shardOf(key): a lookup is two gets, whatever the store's size;
- * - each shard carries the recommendation track record of its contacts (its `outcome` tally), and `meta.outcomes` their
- *   sum, kept up to date on every write, so no start-up has to read every event.
+ * - `meta.outcomes` is the sum of the summaries' tallies, kept up to date on every write, so no start-up has to read
+ *   every event.
  * Changing SHARD_COUNT or shardOf changes where every record lives: that needs a migration.
  */
 export const SHARD_COUNT = 4096;
@@ -31,9 +33,26 @@ export type OutcomeTally = Record<string, ContentOutcome>;
 export interface PeopleShard {
   shard: number;
   contacts: Contact[];
-  events: EngagementEvent[];
+}
+
+/**
+ * What writes need to know about a shard without reading its contacts or events: who is in it, their SQL dates (the
+ * track record's only contact field) and the shard's tally. An events import reads and rewrites these small records,
+ * never the contacts.
+ */
+export interface ShardSummary {
+  shard: number;
+  ids: string[];
+  /** contact id → became-SQL date, for the contacts that have one. */
+  sqlDates: Record<string, string>;
   /** This shard's contacts' contribution to `meta.outcomes`. */
   outcome: OutcomeTally;
+}
+
+export interface EventShard {
+  shard: number;
+  /** The events of the contacts in the people shard of the same number. */
+  events: EngagementEvent[];
 }
 
 export interface KeyShard {
@@ -60,9 +79,10 @@ export function keysOf(contact: Contact): string[] {
 }
 
 /** The outcome tally of a shard's contacts (their good-fit verdicts passed in, keyed by contact id). */
-export function tallyShard(shard: Pick<PeopleShard, 'contacts' | 'events'>, goodFits: ReadonlyMap<string, readonly Feedback[]>): OutcomeTally {
-  const feedback = shard.contacts.flatMap((c) => goodFits.get(c.id) ?? []);
-  return Object.fromEntries(contentOutcomes({ contacts: shard.contacts, events: shard.events, feedback }));
+export function tallyShard(summary: Pick<ShardSummary, 'ids' | 'sqlDates'>, events: readonly EngagementEvent[], goodFits: ReadonlyMap<string, readonly Feedback[]>): OutcomeTally {
+  const feedback = summary.ids.flatMap((id) => goodFits.get(id) ?? []);
+  const contacts = Object.entries(summary.sqlDates).map(([id, becameSqlAt]) => ({ id, becameSqlAt }));
+  return Object.fromEntries(contentOutcomes({ contacts, events, feedback }));
 }
 
 /** total + sign × tally, dropping assets that reach zero. */

@@ -37,14 +37,14 @@ async function counts(page: Page): Promise<Record<string, number>> {
         open.addEventListener('success', () => {
           const db = open.result;
           // Contacts and their events live in shards (lib/store/shards.ts): counted inside them.
-          const tx = db.transaction(['shards', 'campaigns'], 'readonly');
+          const tx = db.transaction(['shards', 'eventShards', 'campaigns'], 'readonly');
           const out: Record<string, number> = {};
-          const shards = tx.objectStore('shards').getAll();
-          shards.addEventListener('success', () => {
-            const all = shards.result as Array<{ contacts: unknown[]; events: unknown[] }>;
-            out.contacts = all.reduce((n, s) => n + s.contacts.length, 0);
-            out.events = all.reduce((n, s) => n + s.events.length, 0);
-          });
+          const inside = (store: string, field: 'contacts' | 'events') => {
+            const req = tx.objectStore(store).getAll();
+            req.addEventListener('success', () => (out[field] = (req.result as Array<Record<string, unknown[]>>).reduce((n, s) => n + s[field]!.length, 0)));
+          };
+          inside('shards', 'contacts');
+          inside('eventShards', 'events');
           const campaigns = tx.objectStore('campaigns').count();
           campaigns.addEventListener('success', () => (out.campaigns = campaigns.result));
           tx.addEventListener('complete', () => {

@@ -34,6 +34,15 @@ async function expectConsistent(db: LensDatabase) {
     const colleagues = c.company ? (await findContactsAtCompany(db, { name: c.company })).map((r) => r.contact.id) : [c.id];
     expect(colleagues).toContain(c.id);
   }
+  // Each shard's summary names exactly its contacts and their SQL dates.
+  const shards = await db.getAll('shards');
+  const summaries = new Map((await db.getAll('shardSummaries')).map((x) => [x.shard, x]));
+  expect([...summaries.keys()].toSorted()).toEqual(shards.map((x) => x.shard).toSorted());
+  for (const shard of shards) {
+    const summary = summaries.get(shard.shard)!;
+    expect(summary.ids.toSorted()).toEqual(shard.contacts.map((c) => c.id).toSorted());
+    expect(summary.sqlDates).toEqual(Object.fromEntries(shard.contacts.flatMap((c) => (c.becameSqlAt ? [[c.id, c.becameSqlAt]] : []))));
+  }
   // No key names a contact that is gone.
   const ids = new Set(contacts.map((c) => c.id));
   for (const shard of await db.getAll('keys')) for (const list of shard.keys.values()) for (const id of list) expect(ids).toContain(id);

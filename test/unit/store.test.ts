@@ -102,7 +102,7 @@ describe('migrations', () => {
     const db = await openLensDb(`fresh-${Math.random()}`);
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].toSorted()).toEqual(
-      ['campaigns', 'content', 'feedback', 'keys', 'meta', 'outbox', 'personas', 'recentContacts', 'shards', 'staging', 'usage'].toSorted(),
+      ['campaigns', 'content', 'eventShards', 'feedback', 'keys', 'meta', 'outbox', 'personas', 'recentContacts', 'shardSummaries', 'shards', 'staging', 'usage'].toSorted(),
     );
   });
 
