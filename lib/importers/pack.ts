@@ -1,20 +1,24 @@
 import { z } from 'zod';
-import { MarketingDataset } from '../model/dataset';
+import { DATASET_FIELDS, checkDatasetReferences } from '../model/dataset';
 import { ImportError } from './types';
 
 /**
- * Marketing packs: the JSON marketing publishes (personas, content, campaigns, scoring model, SLA), validated with
- * MarketingDataset. A pack need not carry people: MarketingPack fills `contacts` and `events` with [] when they are
- * left out, so MarketingDataset stays the one schema (and the demo data keeps loading through it unchanged).
+ * Marketing packs: the JSON marketing publishes (personas, content, campaigns, scoring model, SLA), validated with the
+ * dataset's fields and cross-reference check. A pack need not carry people: `contacts` and `events` default to [].
+ * The defaults are part of the schema (not a preprocess step) so that the published JSON Schema, generated from this
+ * one (pack-schema.ts, `npm run schema`), says they are optional.
  */
 
 export const PACK_VERSION = 1;
 
 /** A pack as marketing writes it: a MarketingDataset whose contacts and events may be left out. */
-export const MarketingPack = z.preprocess(
-  (value) => (isRecord(value) ? { contacts: [], events: [], ...value } : value),
-  MarketingDataset,
-);
+export const MarketingPack = z
+  .object({
+    ...DATASET_FIELDS,
+    contacts: DATASET_FIELDS.contacts.default([]),
+    events: DATASET_FIELDS.events.default([]),
+  })
+  .superRefine(checkDatasetReferences);
 export type MarketingPack = z.infer<typeof MarketingPack>;
 
 /** Where in the pack ("content[3].url") and what is wrong there. */
