@@ -165,7 +165,11 @@ export class RowMapper {
     this.rowErrors = [];
     this.stats.rows++;
     if (row.problem) {
-      this.fail(row.problemColumn, row.problem, row.cells[row.problemColumn ?? -1] ?? '');
+      // A quote left open swallows the rest of the file into one value: say how much, or the error looks like one bad cell.
+      const reason = row.unclosedLines
+        ? `${row.problem}: it runs to the end of the file, taking in ${row.unclosedLines.toLocaleString('en-US')} more text ${row.unclosedLines === 1 ? 'line' : 'lines'}`
+        : row.problem;
+      this.fail(row.problemColumn, reason, row.cells[row.problemColumn ?? -1] ?? '');
     } else {
       const kind = this.spec.kind;
       const outcome = kind === 'contacts' ? this.contact() : kind === 'events' ? this.event() : this.member();
@@ -220,7 +224,7 @@ export class RowMapper {
       file: this.options.file,
       line: this.row.line,
       column: header,
-      value: value ?? (column === undefined ? '' : (this.row.cells[column] ?? '')),
+      value: issueValue(value ?? (column === undefined ? '' : (this.row.cells[column] ?? ''))),
       reason,
     };
     if (column !== undefined) issue.cell = `${columnLetter(column)}${this.row.line}`;
@@ -598,6 +602,15 @@ export class RowMapper {
 interface Instant {
   iso: string;
   ms: number;
+}
+
+/** Longest value an issue quotes: enough to recognise it, while a 1 MB cell (or a runaway quote) stays out of the list. */
+export const MAX_ISSUE_VALUE = 200;
+
+/** The value as an issue quotes it: cut to MAX_ISSUE_VALUE characters, saying how long it really is. */
+export function issueValue(value: string): string {
+  if (value.length <= MAX_ISSUE_VALUE) return value;
+  return `${value.slice(0, MAX_ISSUE_VALUE)}… (${value.length.toLocaleString('en-US')} characters)`;
 }
 
 function put(target: Record<string, unknown>, key: string, value: unknown): void {
