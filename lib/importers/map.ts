@@ -13,6 +13,7 @@ import {
   columnLetter,
   domainOf,
   hash64,
+  issueValue,
   linkedinSlugOf,
   normKey,
   parseCount,
@@ -602,15 +603,6 @@ export class RowMapper {
 interface Instant {
   iso: string;
   ms: number;
-}
-
-/** Longest value an issue quotes: enough to recognise it, while a 1 MB cell (or a runaway quote) stays out of the list. */
-export const MAX_ISSUE_VALUE = 200;
-
-/** The value as an issue quotes it: cut to MAX_ISSUE_VALUE characters, saying how long it really is. */
-export function issueValue(value: string): string {
-  if (value.length <= MAX_ISSUE_VALUE) return value;
-  return `${value.slice(0, MAX_ISSUE_VALUE)}… (${value.length.toLocaleString('en-US')} characters)`;
 }
 
 function put(target: Record<string, unknown>, key: string, value: unknown): void {
