@@ -401,7 +401,12 @@ class RowAssembler {
     if (quoteProblem) {
       const problemColumn = Math.max(0, Math.min(cells.length, width) - 1);
       const shaped: CsvRow = { ...row, problem: quoteProblem, problemColumn };
-      if (quoteProblem === UNCLOSED_QUOTE) shaped.unclosedLines = (cells[problemColumn]?.match(/\r\n|\r|\n/g) ?? []).length;
+      if (quoteProblem === UNCLOSED_QUOTE) {
+        // Text lines after the value's first, not counting the empty one after the file's final line break.
+        const lines = (cells[problemColumn] ?? '').split(/\r\n|\r|\n/);
+        if (lines.length > 1 && lines.at(-1) === '') lines.pop();
+        shaped.unclosedLines = lines.length - 1;
+      }
       return shaped;
     }
     if (cells.length > width) {
