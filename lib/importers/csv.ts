@@ -19,6 +19,11 @@ export interface CsvRow {
   problem?: string;
   /** The 0-based column the problem starts at. */
   problemColumn?: number;
+  /**
+   * For a quoted value that never closes: how many more text lines it swallowed (everything to the end of the file),
+   * so the error can say how much of the file went into it.
+   */
+  unclosedLines?: number;
 }
 
 export interface CsvProgress {
@@ -71,6 +76,7 @@ export interface CsvSummary {
   complete: boolean;
 }
 
+const UNCLOSED_QUOTE = 'has a quoted value that never closes (the file may be cut off)';
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
 const DEFAULT_CHUNK = 512 * 1024;
 const MAX_HELD_FOOTER = 50;
@@ -351,7 +357,7 @@ class RowAssembler {
       if (error.row === undefined) continue;
       const reason =
         error.code === 'MissingQuotes'
-          ? 'has a quoted value that never closes (the file may be cut off)'
+          ? UNCLOSED_QUOTE
           : error.code === 'InvalidQuotes'
             ? 'has a quote character in the middle of a value'
             : error.message;
@@ -392,7 +398,17 @@ class RowAssembler {
   private shaped(row: CsvRow, quoteProblem?: string): CsvRow {
     const width = this.headerInfo!.header.length;
     const cells = row.cells;
-    if (quoteProblem) return { ...row, problem: quoteProblem, problemColumn: Math.max(0, Math.min(cells.length, width) - 1) };
+    if (quoteProblem) {
+      const problemColumn = Math.max(0, Math.min(cells.length, width) - 1);
+      const shaped: CsvRow = { ...row, problem: quoteProblem, problemColumn };
+      if (quoteProblem === UNCLOSED_QUOTE) {
+        // Text lines after the value's first, not counting the empty one after the file's final line break.
+        const lines = (cells[problemColumn] ?? '').split(/\r\n|\r|\n/);
+        if (lines.length > 1 && lines.at(-1) === '') lines.pop();
+        shaped.unclosedLines = lines.length - 1;
+      }
+      return shaped;
+    }
     if (cells.length > width) {
       // Trailing empty cells (a delimiter at the end of the line) are harmless.
       if (cells.slice(width).every((c) => c.trim() === '')) return { ...row, cells: cells.slice(0, width) };

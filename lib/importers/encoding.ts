@@ -10,7 +10,8 @@ export type EncodingChoice = 'auto' | 'utf-8' | 'windows-1252';
  *   readings agree on it, so switching mid-stream gives exactly the whole-file Windows-1252 reading. When UTF-8 text
  *   came before, the file mixes encodings: that throws 'mixed-encoding' and the caller may start over with
  *   'windows-1252' if it can re-read the input.
- * Zero bytes mean a binary file (an .xlsx begins with "PK"), which throws before anything is parsed.
+ * Zero bytes mean a binary file, which throws before anything is parsed; the first bytes name the common ones (an
+ * .xlsx begins with "PK", a PNG with "\x89PNG").
  */
 export class ByteDecoder {
   encoding: TextEncodingName | undefined;
@@ -20,6 +21,8 @@ export class ByteDecoder {
   private nonAsciiSeen = false;
   private head = new Uint8Array(0);
   private offset = 0;
+  /** Line feeds in the bytes checked so far, to say on which text line a zero byte is. */
+  private lineBreaks = 0;
 
   constructor(
     private readonly choice: EncodingChoice,
@@ -76,8 +79,8 @@ export class ByteDecoder {
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return this.use('utf-8', bytes, 3);
     if (bytes[0] === 0xff && bytes[1] === 0xfe) return this.use('utf-16le', bytes, 2);
     if (bytes[0] === 0xfe && bytes[1] === 0xff) return this.use('utf-16be', bytes, 2);
-    if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
-      throw new ImportError('spreadsheet', 'This is an Excel workbook (.xlsx), not CSV: open it and save it as "CSV UTF-8".', this.file);
+    const known = knownBinary(bytes);
+    if (known) throw new ImportError(known.code, known.message, this.file);
     if (this.choice === 'windows-1252') {
       this.encoding = 'windows-1252';
       this.decoder = new TextDecoder('windows-1252');
@@ -111,13 +114,52 @@ export class ByteDecoder {
 
   private rejectBinary(bytes: Uint8Array): void {
     const zero = bytes.indexOf(0);
-    if (zero !== -1)
-      throw new ImportError(
-        'binary',
-        `The file holds binary data (a zero byte at byte ${this.offset + zero}), not CSV text. Export it as CSV and import that.`,
-        this.file,
-      );
+    if (zero === -1) {
+      this.lineBreaks += countLineBreaks(bytes, bytes.length);
+      return;
+    }
+    // The text line helps find a single stray zero in an otherwise good export (a spreadsheet's row can differ when a
+    // quoted value spans lines, so it is called a text line).
+    const line = this.lineBreaks + countLineBreaks(bytes, zero) + 1;
+    throw new ImportError(
+      'binary',
+      `The file holds binary data (a zero byte at byte ${this.offset + zero}, on text line ${line}), not CSV text. Export it as CSV and import that.`,
+      this.file,
+    );
   }
+}
+
+function countLineBreaks(bytes: Uint8Array, end: number): number {
+  let n = 0;
+  for (let at = bytes.indexOf(0x0a); at !== -1 && at < end; at = bytes.indexOf(0x0a, at + 1)) n++;
+  return n;
+}
+
+const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+
+/**
+ * Files people pick by mistake, told apart by their first bytes, so the message names what the file is instead of
+ * "a zero byte at byte 8". A ZIP archive is an Excel workbook when its first entry is one of the Office package's
+ * parts; too short a start to tell is taken as a workbook, the likelier mistake.
+ */
+function knownBinary(bytes: Uint8Array): { code: 'binary' | 'spreadsheet'; message: string } | undefined {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  const notCsv = (what: string) => ({ code: 'binary' as const, message: `This is ${what}, not CSV text (was it renamed to .csv?). Export the data as CSV and import that.` });
+  if (starts(0x50, 0x4b, 0x03, 0x04)) {
+    const nameLength = bytes.length >= 30 ? bytes[26]! | (bytes[27]! << 8) : 0;
+    const first = bytes.length >= 30 + nameLength ? ascii(bytes, 30, 30 + Math.min(nameLength, 200)) : '';
+    if (first === '' || /^(\[Content_Types\]\.xml|_rels\/|docProps\/|xl\/)/.test(first))
+      return { code: 'spreadsheet', message: 'This is an Excel workbook (.xlsx), not CSV: open it and save it as "CSV UTF-8".' };
+    return { code: 'binary', message: `This is a ZIP archive (its first file is "${first.slice(0, 80)}"), not CSV text: unzip it and import the CSV inside.` };
+  }
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))
+    return { code: 'spreadsheet', message: 'This is an Excel 97–2003 workbook (.xls), not CSV: open it and save it as "CSV UTF-8".' };
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return notCsv('a PNG image');
+  if (starts(0xff, 0xd8, 0xff)) return notCsv('a JPEG image');
+  if (starts(0x47, 0x49, 0x46, 0x38)) return notCsv('a GIF image');
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return notCsv('a PDF document');
+  if (starts(0x1f, 0x8b)) return notCsv('a gzip-compressed file');
+  return undefined;
 }
 
 const C1 = /[\u0080-\u009f]/;

@@ -6,7 +6,9 @@ import { checkMapping, detectFormat, proposeMapping, type DetectionResult } from
 import type { EncodingChoice } from './encoding';
 import { formatSpec } from './formats';
 import { RowMapper, type Directory, type MappedBatch } from './map';
+import { columnLetter } from './text';
 import {
+  FIELD_LABEL,
   ImportError,
   type ColumnMapping,
   type CsvFormatId,
@@ -52,6 +54,8 @@ export interface CsvPreview {
   dateOrder: DateOrder;
   /** 'file': a date like 13/05/2024 settled it; 'locale': a guess from the user's locale. */
   dateOrderFrom: 'file' | 'locale';
+  /** Problems of the header itself under the proposed mapping (a repeated header); the import repeats them. */
+  headerWarnings: RowIssue[];
 }
 
 export async function previewCsv(input: CsvInput, options: PreviewOptions): Promise<CsvPreview> {
@@ -72,6 +76,8 @@ export async function previewCsv(input: CsvInput, options: PreviewOptions): Prom
     },
   });
   const fromFile = guessDateOrder(cells);
+  const detection = detectFormat(summary.header);
+  const proposed = detection.best ?? detection.candidates[0];
   return {
     file: summary.file,
     encoding: summary.encoding,
@@ -82,9 +88,10 @@ export async function previewCsv(input: CsvInput, options: PreviewOptions): Prom
     sample,
     rowsScanned: summary.rows,
     complete: summary.complete,
-    detection: detectFormat(summary.header),
+    detection,
     dateOrder: fromFile ?? dateOrderForLocale(options.locale ?? 'en-US'),
     dateOrderFrom: fromFile ? 'file' : 'locale',
+    headerWarnings: duplicateHeaders(summary.file, summary.header, summary.headerLine, proposed?.mapping ?? []),
   };
 }
 
@@ -213,8 +220,7 @@ async function importOnce(input: CsvInput, options: CsvImportOptions, encoding: 
       header = info.header;
       delimiter = info.delimiter;
       format = options.format ?? detectFormat(header).best?.format;
-      if (!format)
-        throw new ImportError('unknown-format', 'Lens does not recognise this file from its header; choose its format and map the columns.', file);
+      if (!format) throw new ImportError('unknown-format', unknownFormatMessage(header, info.line), file);
       mapping = options.mapping ?? proposeMapping(format, header);
       const problems = checkMapping(format, mapping);
       // A mapping adjusted on one file's preview must not be applied to another file's columns.
@@ -228,8 +234,10 @@ async function importOnce(input: CsvInput, options: CsvImportOptions, encoding: 
       await deliver(mapper.take());
     },
   });
-  if (summary.rows === 0 || !mapper || !format) throw new ImportError('no-rows', 'The file has a header but no rows.', file);
+  if (summary.rows === 0 || !mapper || !format)
+    throw new ImportError('no-rows', `The file has a header (line ${summary.headerLine}) but no rows under it.`, file);
   await deliver(mapper.finish());
+  const headerIssues = duplicateHeaders(file, header, summary.headerLine, mapping);
 
   const spec = formatSpec(format);
   return {
@@ -255,7 +263,53 @@ async function importOnce(input: CsvInput, options: CsvImportOptions, encoding: 
     campaigns: collected.campaigns,
     errors: mapper.errors,
     errorCount: mapper.errorCount,
-    warnings: mapper.warnings,
-    warningCount: mapper.warningCount,
+    // The header's warnings first: they concern every row.
+    warnings: [...headerIssues, ...mapper.warnings],
+    warningCount: headerIssues.length + mapper.warningCount,
   };
+}
+
+/** Says what the header was, so a user who picked the wrong file (or a report with a title row) sees why at once. */
+function unknownFormatMessage(header: readonly string[], line: number): string {
+  const shown = header.slice(0, 8).map((h) => `"${h.length > 40 ? `${h.slice(0, 40)}…` : h}"`);
+  const more = header.length > 8 ? ` and ${header.length - 8} more` : '';
+  return (
+    `Lens does not recognise this file from its header (line ${line}: ${shown.join(', ')}${more}); ` +
+    'choose its format and map the columns. A contacts file needs an email column; an events file email, event type and time.'
+  );
+}
+
+/**
+ * Columns whose header repeats an earlier one where one of the two is read and the other ignored. Columns are mapped
+ * by position, but a field such as Email takes one column: the other's values (a second address) would otherwise be
+ * dropped without a word.
+ */
+export function duplicateHeaders(file: string, header: readonly string[], headerLine: number, mapping: ColumnMapping): RowIssue[] {
+  const first = new Map<string, number>();
+  const issues: RowIssue[] = [];
+  header.forEach((h, index) => {
+    const key = h.trim().toLowerCase();
+    if (key === '') return;
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, index);
+      return;
+    }
+    const field = mapping.find((m) => m.index === index)?.field;
+    const earlierField = mapping.find((m) => m.index === earlier)?.field;
+    // Both read (two "Work email" columns) or neither: nothing is lost.
+    if (Boolean(field) === Boolean(earlierField)) return;
+    const use = field
+      ? `column ${columnLetter(earlier)} is ignored and this one is read as ${FIELD_LABEL[field]}`
+      : `only column ${columnLetter(earlier)} is read (as ${FIELD_LABEL[earlierField!]}); this one is ignored`;
+    issues.push({
+      file,
+      line: headerLine,
+      column: h,
+      value: h,
+      reason: `repeats the header of column ${columnLetter(earlier)}: ${use}. Rename one of them, or map the columns by hand.`,
+      cell: `${columnLetter(index)}${headerLine}`,
+    });
+  });
+  return issues;
 }

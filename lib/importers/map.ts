@@ -13,6 +13,7 @@ import {
   columnLetter,
   domainOf,
   hash64,
+  issueValue,
   linkedinSlugOf,
   normKey,
   parseCount,
@@ -165,7 +166,11 @@ export class RowMapper {
     this.rowErrors = [];
     this.stats.rows++;
     if (row.problem) {
-      this.fail(row.problemColumn, row.problem, row.cells[row.problemColumn ?? -1] ?? '');
+      // A quote left open swallows the rest of the file into one value: say how much, or the error looks like one bad cell.
+      const reason = row.unclosedLines
+        ? `${row.problem}: it runs to the end of the file, taking in ${row.unclosedLines.toLocaleString('en-US')} more text ${row.unclosedLines === 1 ? 'line' : 'lines'}`
+        : row.problem;
+      this.fail(row.problemColumn, reason, row.cells[row.problemColumn ?? -1] ?? '');
     } else {
       const kind = this.spec.kind;
       const outcome = kind === 'contacts' ? this.contact() : kind === 'events' ? this.event() : this.member();
@@ -220,7 +225,7 @@ export class RowMapper {
       file: this.options.file,
       line: this.row.line,
       column: header,
-      value: value ?? (column === undefined ? '' : (this.row.cells[column] ?? '')),
+      value: issueValue(value ?? (column === undefined ? '' : (this.row.cells[column] ?? ''))),
       reason,
     };
     if (column !== undefined) issue.cell = `${columnLetter(column)}${this.row.line}`;

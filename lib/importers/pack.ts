@@ -1,26 +1,39 @@
 import { z } from 'zod';
-import { MarketingDataset } from '../model/dataset';
+import { DATASET_FIELDS, checkDatasetReferences } from '../model/dataset';
+import { issueValue } from './text';
 import { ImportError } from './types';
 
 /**
- * Marketing packs: the JSON marketing publishes (personas, content, campaigns, scoring model, SLA), validated with
- * MarketingDataset. A pack need not carry people: MarketingPack fills `contacts` and `events` with [] when they are
- * left out, so MarketingDataset stays the one schema (and the demo data keeps loading through it unchanged).
+ * Marketing packs: the JSON marketing publishes (personas, content, campaigns, scoring model, SLA), validated with the
+ * dataset's fields and cross-reference check. A pack need not carry people: `contacts` and `events` default to [].
+ * The defaults are part of the schema (not a preprocess step) so that the published JSON Schema, generated from this
+ * one (pack-schema.ts, `npm run schema`), says they are optional.
  */
 
 export const PACK_VERSION = 1;
 
 /** A pack as marketing writes it: a MarketingDataset whose contacts and events may be left out. */
-export const MarketingPack = z.preprocess(
-  (value) => (isRecord(value) ? { contacts: [], events: [], ...value } : value),
-  MarketingDataset,
-);
+export const MarketingPack = z
+  .object({
+    ...DATASET_FIELDS,
+    contacts: DATASET_FIELDS.contacts.default([]),
+    events: DATASET_FIELDS.events.default([]),
+  })
+  .superRefine(checkDatasetReferences);
 export type MarketingPack = z.infer<typeof MarketingPack>;
 
-/** Where in the pack ("content[3].url") and what is wrong there. */
+/**
+ * Where in the pack ("content[3].url") and what is wrong there. When the pack was read from a file (readPack, or
+ * parsePack with a file name), also the file, the line and column the value starts at (of the enclosing object when
+ * the value is missing) and the value itself as JSON, cut to 200 characters.
+ */
 export interface PackIssue {
   path: string;
   reason: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  value?: string;
 }
 
 export type PackResult =
@@ -29,7 +42,7 @@ export type PackResult =
 
 /** Reads a pack file: UTF-8 (a byte order mark is fine), JSON, then the schema. */
 export async function readPack(input: Blob | string, file = 'pack.json'): Promise<PackResult> {
-  if (typeof input === 'string') return parsePack(input);
+  if (typeof input === 'string') return parsePack(input, file);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(await input.arrayBuffer());
@@ -37,40 +50,54 @@ export async function readPack(input: Blob | string, file = 'pack.json'): Promis
     if (error instanceof TypeError) return { ok: false, errors: [{ path: '', reason: 'is not UTF-8 text: a marketing pack is a UTF-8 JSON file' }] };
     throw new ImportError('read-failed', `The file could not be read (${error instanceof Error ? error.message : String(error)}).`, file);
   }
-  return parsePack(text);
+  return parsePack(text, file);
 }
 
-export function parsePack(text: string): PackResult {
+/** Parses and validates a pack's text; with `file`, every issue also says where in that file it is (see PackIssue). */
+export function parsePack(text: string, file?: string): PackResult {
   const body = text.replace(/^\ufeff/, '');
-  if (body.trim() === '') return { ok: false, errors: [{ path: '', reason: 'is empty' }] };
+  if (body.trim() === '') return { ok: false, errors: [{ path: '', reason: 'is empty', ...(file === undefined ? {} : { file }) }] };
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch (error) {
-    return { ok: false, errors: [{ path: '', reason: `is not valid JSON: ${jsonProblem(body, error)}` }] };
+    const problem = jsonProblem(body, error);
+    const issue: PackIssue = { path: '', reason: `is not valid JSON: ${problem.message}` };
+    if (file !== undefined) Object.assign(issue, { file }, problem.at);
+    return { ok: false, errors: [issue] };
   }
-  return validatePack(value);
+  const result = validate(value);
+  if (result.ok) return result;
+  if (file === undefined) return { ok: false, errors: result.errors.map(({ raw: _, ...issue }) => issue) };
+  return { ok: false, errors: locate(body, value, file, result.errors) };
 }
 
 export function validatePack(value: unknown): PackResult {
-  if (!isRecord(value)) return { ok: false, errors: [{ path: '', reason: 'must be a JSON object with "version": 1' }] };
+  const result = validate(value);
+  return result.ok ? result : { ok: false, errors: result.errors.map(({ raw: _, ...issue }) => issue) };
+}
+
+type RawIssue = PackIssue & { raw: readonly PropertyKey[] };
+
+function validate(value: unknown): Extract<PackResult, { ok: true }> | { ok: false; errors: RawIssue[] } {
+  const at = (raw: readonly PropertyKey[], reason: string): RawIssue => ({ path: formatPath(raw), reason, raw });
+  if (!isRecord(value)) return { ok: false, errors: [at([], 'must be a JSON object with "version": 1')] };
   // The version is checked first: a newer pack would otherwise drown in errors about fields this Lens does not know.
-  if (!('version' in value)) return { ok: false, errors: [{ path: 'version', reason: `is missing: a marketing pack starts with "version": ${PACK_VERSION}` }] };
+  if (!('version' in value)) return { ok: false, errors: [at(['version'], `is missing: a marketing pack starts with "version": ${PACK_VERSION}`)] };
   if (value.version !== PACK_VERSION)
     return {
       ok: false,
       errors: [
-        {
-          path: 'version',
-          reason:
-            typeof value.version === 'number' && value.version > PACK_VERSION
-              ? `is ${value.version}, newer than this Lens reads (${PACK_VERSION}): update the extension`
-              : `is ${JSON.stringify(value.version)}, but this Lens reads version ${PACK_VERSION}`,
-        },
+        at(
+          ['version'],
+          typeof value.version === 'number' && value.version > PACK_VERSION
+            ? `is ${value.version}, newer than this Lens reads (${PACK_VERSION}): update the extension`
+            : `is ${JSON.stringify(value.version)}, but this Lens reads version ${PACK_VERSION}`,
+        ),
       ],
     };
   const parsed = MarketingPack.safeParse(value);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), reason: issue.message })) };
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((issue) => at(issue.path, issue.message)) };
   const pack = parsed.data;
   return {
     ok: true,
@@ -96,17 +123,102 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /**
+ * Adds the file, line, column and value to each issue. The place is that of the value at the issue's path or, for a
+ * value that is missing, of the nearest enclosing one found (a missing "url" points at its content item).
+ */
+function locate(text: string, pack: unknown, file: string, issues: readonly RawIssue[]): PackIssue[] {
+  const wanted = new Set<string>();
+  for (const { raw } of issues) for (let n = raw.length; n >= 0; n--) wanted.add(formatPath(raw.slice(0, n)));
+  const offsets = jsonValueOffsets(text, wanted);
+  return issues.map(({ raw, ...issue }) => {
+    const located: PackIssue = { ...issue, file };
+    for (let n = raw.length; n >= 0; n--) {
+      const offset = offsets.get(formatPath(raw.slice(0, n)));
+      if (offset === undefined) continue;
+      Object.assign(located, lineAndColumn(text, offset));
+      break;
+    }
+    const value = valueAt(pack, raw);
+    if (value !== undefined) located.value = issueValue(typeof value === 'string' ? value : JSON.stringify(value));
+    return located;
+  });
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let here = root;
+  for (const key of path) {
+    if (typeof here !== 'object' || here === null || typeof key === 'symbol' || !Object.hasOwn(here, key)) return undefined;
+    here = (here as Record<string | number, unknown>)[key];
+  }
+  return here;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n');
+  return { line: before.split('\n').length, column: offset - lineStart };
+}
+
+/**
+ * Where the values at the wanted paths (as formatPath writes them) start in a text that is valid JSON. A second, small
+ * scan rather than a parser with positions: it runs only when a pack has errors. A later duplicate key wins, as in
+ * JSON.parse. Nesting too deep for the stack ends the scan with what was found.
+ */
+export function jsonValueOffsets(text: string, wanted: ReadonlySet<string>): Map<string, number> {
+  const found = new Map<string, number>();
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const string = (): string => {
+    const start = i++;
+    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    i++;
+    return JSON.parse(text.slice(start, i)) as string;
+  };
+  const value = (path: string): void => {
+    ws();
+    if (wanted.has(path)) found.set(path, i);
+    const ch = text[i];
+    if (ch === '{' || ch === '[') {
+      const close = ch === '{' ? '}' : ']';
+      i++;
+      ws();
+      if (text[i] === close) return void i++;
+      for (let n = 0; i < text.length; n++) {
+        ws();
+        if (ch === '{') {
+          const key = string();
+          ws();
+          i++; // the colon
+          value(path === '' ? key : `${path}.${key}`);
+        } else value(`${path}[${n}]`);
+        ws();
+        if (text[i++] === close) return;
+      }
+      return;
+    }
+    if (ch === '"') return void string();
+    while (i < text.length && !',}] \t\n\r'.includes(text[i]!)) i++;
+  };
+  try {
+    value('');
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+  }
+  return found;
+}
+
+/**
  * The parser's message with the line and column of the problem. Engines differ on whether (and how) they say where it
  * is, so the place comes from a small scan of our own, run only on failure.
  */
-function jsonProblem(text: string, error: unknown): string {
+function jsonProblem(text: string, error: unknown): { message: string; at?: { line: number; column: number } } {
   const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
-  const at = jsonErrorOffset(text);
-  if (at === undefined) return message;
-  const before = text.slice(0, at);
-  const line = before.split('\n').length;
-  const column = at - before.lastIndexOf('\n');
-  return `${message.replace(/\s*\(line \d+ column \d+\)$/, '')} (line ${line}, column ${column})`;
+  const offset = jsonErrorOffset(text);
+  if (offset === undefined) return { message };
+  const at = lineAndColumn(text, offset);
+  return { message: `${message.replace(/\s*\(line \d+ column \d+\)$/, '')} (line ${at.line}, column ${at.column})`, at };
 }
 
 /** Where a JSON text first stops being JSON (RFC 8259 grammar), or undefined when it is valid. */

@@ -29,6 +29,15 @@ export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** Longest value an issue quotes: enough to recognise it, while a 1 MB cell (or a runaway quote) stays out of the list. */
+export const MAX_ISSUE_VALUE = 200;
+
+/** A value as an issue quotes it: cut to MAX_ISSUE_VALUE characters, saying how long it really is. */
+export function issueValue(value: string): string {
+  if (value.length <= MAX_ISSUE_VALUE) return value;
+  return `${value.slice(0, MAX_ISSUE_VALUE)}… (${value.length.toLocaleString('en-US')} characters)`;
+}
+
 /** "D", "AA": the spreadsheet letter of a 0-based column. */
 export function columnLetter(index: number): string {
   let n = index + 1;
