@@ -50,14 +50,20 @@ export interface Directory {
   content(idUrlOrTitle: string): string | undefined;
 }
 
-/** A Directory over arrays (a Map of 100k entries builds in tens of milliseconds). */
+/**
+ * A Directory over arrays (a Map of 100k entries builds in tens of milliseconds), or over maps already built from the
+ * store's key index (`emailIds`: lower-case email → contact id; `crmIdIds`: "hubspot:123" → contact id), which saves a
+ * 100k-object detour at the start of a large import.
+ */
 export function createDirectory(data: {
   contacts?: readonly Pick<Contact, 'id' | 'emails' | 'crmIds'>[];
+  emailIds?: Map<string, string>;
+  crmIdIds?: Map<string, string>;
   campaigns?: readonly Pick<Campaign, 'id' | 'name'>[];
   content?: readonly Pick<ContentAsset, 'id' | 'url' | 'title'>[];
 }): Directory {
-  const emails = new Map<string, string>();
-  const crm = new Map<string, string>();
+  const emails = data.emailIds ?? new Map<string, string>();
+  const crm = data.crmIdIds ?? new Map<string, string>();
   for (const c of data.contacts ?? []) {
     for (const e of c.emails) if (!emails.has(e.toLowerCase())) emails.set(e.toLowerCase(), c.id);
     for (const id of c.crmIds) if (!crm.has(id)) crm.set(id, c.id);

@@ -327,7 +327,9 @@ function scoringModelMeta(model: ScoringModel): LensDB['meta']['value'] {
 
 /** What the options page needs to attach events to stored people, campaigns and content (createDirectory's input). */
 export interface DirectoryData {
-  contacts: Array<Pick<Contact, 'id' | 'emails' | 'crmIds'>>;
+  /** Lower-case email → contact id, and "hubspot:123" → contact id: straight from the key index. */
+  emailIds: Map<string, string>;
+  crmIdIds: Map<string, string>;
   campaigns: Array<Pick<Campaign, 'id' | 'name'>>;
   content: Array<Pick<ContentAsset, 'id' | 'url' | 'title'>>;
 }
@@ -337,16 +339,18 @@ export async function readDirectoryData(db: LensDatabase): Promise<DirectoryData
   const tx = db.transaction(['keys', 'campaigns', 'content'], 'readonly');
   const [keys, campaigns, content] = await Promise.all([tx.objectStore('keys').getAll(), tx.objectStore('campaigns').getAll(), tx.objectStore('content').getAll()]);
   await tx.done;
-  const contacts: DirectoryData['contacts'] = [];
+  const emailIds = new Map<string, string>();
+  const crmIdIds = new Map<string, string>();
   for (const shard of keys)
     for (const [key, ids] of shard.keys) {
       const id = ids[0];
       if (id === undefined) continue;
-      if (key.startsWith('e:')) contacts.push({ id, emails: [key.slice(2)], crmIds: [] });
-      else if (key.startsWith('c:')) contacts.push({ id, emails: [], crmIds: [key.slice(2)] });
+      if (key.startsWith('e:')) emailIds.set(key.slice(2), id);
+      else if (key.startsWith('c:')) crmIdIds.set(key.slice(2), id);
     }
   return {
-    contacts,
+    emailIds,
+    crmIdIds,
     campaigns: campaigns.map((c) => ({ id: c.id, name: c.name })),
     content: content.map((a) => ({ id: a.id, url: a.url, title: a.title })),
   };
