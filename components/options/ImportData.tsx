@@ -66,6 +66,15 @@ function CsvPreviewView({ model }: { model: ImportModel }) {
           ))}
         </tbody>
       </table>
+      {model.headerWarnings.value.length > 0 && (
+        <ul class="warning" aria-label="Header warnings">
+          {model.headerWarnings.value.map((w) => (
+            <li key={w.cell ?? w.column}>
+              Column {w.cell?.replace(/\d+$/, '')} “{w.column}” {w.reason}
+            </li>
+          ))}
+        </ul>
+      )}
       {model.problems.value.length > 0 && (
         <ul class="error" role="alert" aria-label="Mapping problems">
           {model.problems.value.map((p) => (
@@ -161,7 +170,9 @@ function PackView({ model }: { model: ImportModel }) {
         <ul class="error">
           {errors.slice(0, 50).map((e, i) => (
             <li key={i}>
+              {e.line !== undefined && `Line ${e.line}${e.column !== undefined ? `, column ${e.column}` : ''}: `}
               {e.path || 'The file'} {e.reason}
+              {e.value !== undefined && ` (${e.value})`}
             </li>
           ))}
         </ul>

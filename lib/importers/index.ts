@@ -10,5 +10,5 @@ export { detectFormat, proposeMapping, checkMapping, sniffFileKind, type Detecti
 export { FORMATS, formatSpec, type FormatSpec } from './formats';
 export { RowMapper, createDirectory, type Directory, type MapOptions, type MappedBatch, type MapStats } from './map';
 export { mergeContacts, mergeEvents, remapEvents, eventKey, eventId, type ContactMerge, type EventMerge } from './merge';
-export { previewCsv, importCsv, type PreviewOptions, type CsvPreview, type CsvImportOptions, type CsvImportResult } from './import';
+export { previewCsv, importCsv, duplicateHeaders, type PreviewOptions, type CsvPreview, type CsvImportOptions, type CsvImportResult } from './import';
 export { MarketingPack, PACK_VERSION, readPack, parsePack, validatePack, formatPath, jsonErrorOffset, type PackIssue, type PackResult } from './pack';

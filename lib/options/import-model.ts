@@ -2,6 +2,7 @@ import { computed, signal } from '@preact/signals';
 import {
   checkMapping,
   createDirectory,
+  duplicateHeaders,
   formatSpec,
   importCsv,
   proposeMapping,
@@ -82,6 +83,11 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
 
   const kind = computed<RecordKind | null>(() => (format.value ? formatSpec(format.value).kind : null));
   const problems = computed(() => (format.value ? checkMapping(format.value, mapping.value) : []));
+  /** Repeated column names where one copy is read and the other not: said before importing, for the mapping in use. */
+  const headerWarnings = computed(() => {
+    const p = preview.value;
+    return p ? duplicateHeaders(p.file, p.header, p.headerLine, mapping.value) : [];
+  });
   const confirmLabel = computed(() => {
     const p = preview.value;
     const k = kind.value;
@@ -249,6 +255,7 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
     error,
     kind,
     problems,
+    headerWarnings,
     confirmLabel,
     choose,
     setFormat,

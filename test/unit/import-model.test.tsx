@@ -111,12 +111,26 @@ describe('import model and section', () => {
     expect(await snapshot(db)).toBe(before);
   });
 
+  it('says before importing that a repeated column is ignored, and stops saying it once both are mapped', async () => {
+    const { model, root, settle } = await setup();
+    const name = 'duplicate-headers.csv';
+    await act(() => model.choose(new File([readFileSync(join(ROOT, 'test', 'fixtures', 'bad-input', name))], name, { type: 'text/csv' })));
+    await settle();
+    const warnings = () => root.querySelector('[aria-label="Header warnings"]')?.textContent ?? '';
+    expect(warnings()).toBe('Column E “Email” repeats the header of column B: only column B is read (as Email); this one is ignored. Rename one of them, or map the columns by hand.');
+    // Read the second address too (as another email): nothing is lost, nothing to say.
+    await act(() => model.setField(4, 'otherEmails'));
+    expect(warnings()).toBe('');
+  });
+
   it('handles a marketing pack in the same input, and lists a broken pack’s problems', async () => {
     const { model, root, settle, button } = await setup();
     const pack = (name: string) => new File([readFileSync(join(ROOT, 'test', 'fixtures', 'imports', name))], name, { type: 'application/json' });
     await act(() => model.choose(pack('marketing-pack-invalid.json')));
     await settle();
     expect(root.querySelector('[aria-label="Import errors"]')?.textContent).toMatch(/must be an http\(s\) URL/);
+    // Where in the file, so it can be found and fixed.
+    expect(root.querySelector('[aria-label="Import errors"] li')?.textContent).toMatch(/^Line \d+, column \d+: /);
     await act(() => model.choose(pack('marketing-pack.json')));
     await settle();
     await act(async () => button(/^Import marketing pack$/)!.click());
