@@ -333,7 +333,7 @@ function storeLookups(worker: Worker, probes: Array<{ key: string; keyShard: num
         req.addEventListener('error', () => reject(req.error));
       });
     // lib/store/shards.ts shardOf, for the contact id found (FNV-1a, 4,096 shards).
-    const shardOf = (text: string) => {
+    const shardOfId = (text: string) => {
       let h = 0x811c9dc5;
       for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
       return (h >>> 0) % 4096;
@@ -347,8 +347,8 @@ function storeLookups(worker: Worker, probes: Array<{ key: string; keyShard: num
       const id = index?.keys.get(key)?.[0];
       if (id !== undefined) {
         const [people, events] = await Promise.all([
-          get<{ contacts: Array<{ id: string }> }>(tx, 'shards', shardOf(id)),
-          get<{ events: Array<{ contactId: string }> }>(tx, 'eventShards', shardOf(id)),
+          get<{ contacts: Array<{ id: string }> }>(tx, 'shards', shardOfId(id)),
+          get<{ events: Array<{ contactId: string }> }>(tx, 'eventShards', shardOfId(id)),
         ]);
         if (people?.contacts.some((c) => c.id === id) && events) found++;
         events?.events.filter((e) => e.contactId === id);

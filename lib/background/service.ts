@@ -66,8 +66,8 @@ export function createHandlers(deps: ServiceDeps): CoreHandlers {
   let library: Promise<Library> | undefined;
   const getLibrary = async () => (library ??= deps.db().then(readLibrary));
   // The SLA comes with the library (packs, restores): cached and dropped with it.
-  let sla: Promise<Sla> | undefined;
-  const getSla = async () => (sla ??= deps.db().then(readSla));
+  let slaCache: Promise<Sla> | undefined;
+  const getSla = async () => (slaCache ??= deps.db().then(readSla));
   // Built once per library load, like the library: the BM25 index and the pack's scoring model.
   let engine: Promise<{ contentIndex: ContentIndex; scoringModel?: ScoringModel }> | undefined;
   const getEngine = async () =>
@@ -87,7 +87,7 @@ export function createHandlers(deps: ServiceDeps): CoreHandlers {
     }));
   deps.changes?.subscribe(() => {
     library = undefined;
-    sla = undefined;
+    slaCache = undefined;
     engine = undefined;
     outcomes = undefined;
   });

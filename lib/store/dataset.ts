@@ -1,4 +1,4 @@
-import { MarketingDataset, ScoringModel, type Contact, type EngagementEvent, type Sla } from '../model';
+import { MarketingDataset, ScoringModel, type Sla } from '../model';
 import { PEOPLE_STORES, writePeople } from './people';
 import type { LensDatabase, LensDB } from './schema';
 

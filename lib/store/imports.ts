@@ -189,16 +189,8 @@ export class EventStager {
 
   /** A new staged import; leftovers of imports abandoned long ago are cleared first. */
   static async begin(db: LensDatabase, now = new Date()): Promise<EventStager> {
-    const startedAt = now.getTime();
-    const tx = db.transaction('staging', 'readwrite');
-    const stale = new Set<string>();
-    for (const [importId] of await tx.store.getAllKeys()) {
-      const began = Number(/^imp-(\d+)-/.exec(importId)?.[1]);
-      if (!(startedAt - began < STALE_STAGING_MS)) stale.add(importId);
-    }
-    await Promise.all([...stale].map((id) => tx.store.delete(stagingRange(id))));
-    await tx.done;
-    return new EventStager(db, `imp-${startedAt}-${crypto.randomUUID()}`, startedAt);
+    await dropStaleStaging(db, now);
+    return new EventStager(db, `imp-${now.getTime()}-${crypto.randomUUID()}`, now.getTime());
   }
 
   async add(events: readonly EngagementEvent[]): Promise<void> {
@@ -256,6 +248,22 @@ export class EventStager {
       return outcome;
     });
   }
+}
+
+/**
+ * Deletes what imports started more than an hour ago left in `staging` (their page was closed mid-file): the next
+ * import and every service-worker start call it, so an abandoned 1M-row file does not sit on disk.
+ */
+export async function dropStaleStaging(db: LensDatabase, now = new Date()): Promise<number> {
+  const tx = db.transaction('staging', 'readwrite');
+  const stale = new Set<string>();
+  for (const [importId] of await tx.store.getAllKeys()) {
+    const began = Number(/^imp-(\d+)-/.exec(importId)?.[1]);
+    if (!(now.getTime() - began < STALE_STAGING_MS)) stale.add(importId);
+  }
+  await Promise.all([...stale].map((id) => tx.store.delete(stagingRange(id))));
+  await tx.done;
+  return stale.size;
 }
 
 const stagingRange = (importId: string) => IDBKeyRange.bound([importId, 0, 0], [importId, STAGING_GROUPS, 0]);

@@ -9,7 +9,7 @@ import { detachedSiteSettings } from '../../lib/background/site-settings';
 import { createDirectory, importCsv } from '../../lib/importers';
 import type { ResponseData, TabContact } from '../../lib/messaging/protocol';
 import { createRouter, type Sender } from '../../lib/messaging/router';
-import { EventStager, checkBackup, openLensDb, readAllPeople, readBackup, readDirectoryData, readOutcomes, restoreBackup, type LensDatabase } from '../../lib/store';
+import { EventStager, checkBackup, dropStaleStaging, openLensDb, readAllPeople, readBackup, readDirectoryData, readOutcomes, restoreBackup, type LensDatabase } from '../../lib/store';
 import { DEMO_NOW, ROOT, seededDb } from './helpers';
 import { countPeople, snapshot } from './store-snapshot';
 
@@ -129,6 +129,8 @@ describe('import messages', () => {
     await recent.add([{ id: 'ev-2', contactId: 'ct-dana-whitfield', type: 'email_open', at: '2026-11-02T10:00:00.000Z' }]);
     await recent.flush();
     expect(await db.count('staging')).toBe(2);
+    // What a service worker's start does (and every new import): only the abandoned one goes.
+    expect(await dropStaleStaging(db, DEMO_NOW)).toBe(1);
     const next = await EventStager.begin(db, DEMO_NOW);
     expect((await db.getAllKeys('staging')).map(([id]) => id)).toEqual([recent.importId]); // an import still running keeps its rows
     await recent.abort();
