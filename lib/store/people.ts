@@ -68,7 +68,7 @@ export class PeopleWriter {
     const missing = wanted.filter((n) => !this.shards.has(n));
     const values = await Promise.all(missing.map((n) => this.tx.objectStore('shardSummaries').get(n)));
     missing.forEach((n, i) => {
-      const summary = values[i] ?? { shard: n, ids: [], sqlDates: {}, outcome: {} };
+      const summary = values[i] ?? { shard: n, ids: [], sqlDates: new Map<string, string>(), outcome: new Map() };
       this.shards.set(n, { summary, peopleDirty: false, eventsDirty: false, summaryDirty: false, tallyStale: false });
     });
     await Promise.all([parts.people ? this.loadPart(wanted, 'people') : undefined, parts.events ? this.loadPart(wanted, 'events') : undefined]);
@@ -134,12 +134,11 @@ export class PeopleWriter {
     return s.events;
   }
 
+  // The loaded summary is this writer's own copy (read from the store): changed in place.
   private setSqlDate(s: LoadedShard, id: string, at: string | undefined): void {
-    if (s.summary.sqlDates[id] === at) return;
-    const sqlDates = { ...s.summary.sqlDates };
-    if (at === undefined) delete sqlDates[id];
-    else sqlDates[id] = at;
-    s.summary = { ...s.summary, sqlDates };
+    if (s.summary.sqlDates.get(id) === at) return;
+    if (at === undefined) s.summary.sqlDates.delete(id);
+    else s.summary.sqlDates.set(id, at);
     s.summaryDirty = true;
     s.tallyStale = true;
   }
@@ -153,7 +152,7 @@ export class PeopleWriter {
     if (at === -1) {
       people.contacts.push(contact);
       this.idsOf(s).add(contact.id);
-      s.summary = { ...s.summary, ids: [...s.summary.ids, contact.id] };
+      s.summary.ids.push(contact.id);
       s.summaryDirty = true;
     } else people.contacts[at] = contact;
     s.peopleDirty = true;
@@ -171,7 +170,7 @@ export class PeopleWriter {
     if (!contact) return [];
     people.contacts = people.contacts.filter((c) => c.id !== id);
     this.idsOf(s).delete(id);
-    s.summary = { ...s.summary, ids: s.summary.ids.filter((x) => x !== id) };
+    s.summary.ids = s.summary.ids.filter((x) => x !== id);
     this.setSqlDate(s, id, undefined);
     const shardEvents = this.eventsOf(s);
     const events = shardEvents.events.filter((e) => e.contactId === id);
@@ -306,14 +305,14 @@ export class PeopleWriter {
   /** flush(), then the total the shards now add up to. */
   async finish(): Promise<void> {
     await this.flush();
-    const record: OutcomesRecord = { key: 'outcomes', value: this.total ?? {} };
+    const record: OutcomesRecord = { key: 'outcomes', value: this.total ?? new Map() };
     await this.tx.objectStore('meta').put(record);
   }
 }
 
 export async function readOutcomeTally(tx: { objectStore(name: 'meta'): { get(key: string): Promise<LensDB['meta']['value'] | undefined> } }): Promise<OutcomeTally> {
   const record = await tx.objectStore('meta').get('outcomes');
-  return record?.key === 'outcomes' ? record.value : {};
+  return record?.key === 'outcomes' ? record.value : new Map();
 }
 
 /** Stores contacts (new, or replacing those with the same id) and their events as given, with index and track record. */

@@ -74,7 +74,7 @@ export async function readAllPeople(db: LensDatabase): Promise<{ contacts: Conta
 /** The recommendation track record: per asset, what followed it for other contacts (kept on write; see shards.ts). */
 export async function readOutcomes(db: LensDatabase): Promise<Map<string, ContentOutcome>> {
   const record = await db.get('meta', 'outcomes');
-  return new Map(record?.key === 'outcomes' ? Object.entries(record.value) : []);
+  return record?.key === 'outcomes' ? record.value : new Map();
 }
 
 /** The small, slowly changing reference data every lookup needs; the background caches it. */

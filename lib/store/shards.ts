@@ -27,8 +27,8 @@ export function shardOf(text: string): number {
   return (h >>> 0) % SHARD_COUNT;
 }
 
-/** Per asset: contacts whose touch was followed by a win (see contentOutcomes). Additive over contacts. */
-export type OutcomeTally = Record<string, ContentOutcome>;
+/** Per asset id: contacts whose touch was followed by a win (see contentOutcomes). Additive over contacts. */
+export type OutcomeTally = Map<string, ContentOutcome>;
 
 export interface PeopleShard {
   shard: number;
@@ -43,8 +43,8 @@ export interface PeopleShard {
 export interface ShardSummary {
   shard: number;
   ids: string[];
-  /** contact id → became-SQL date, for the contacts that have one. */
-  sqlDates: Record<string, string>;
+  /** contact id → became-SQL date, for the contacts that have one (a Map: ids are data, never property names). */
+  sqlDates: Map<string, string>;
   /** This shard's contacts' contribution to `meta.outcomes`. */
   outcome: OutcomeTally;
 }
@@ -81,23 +81,23 @@ export function keysOf(contact: Contact): string[] {
 /** The outcome tally of a shard's contacts (their good-fit verdicts passed in, keyed by contact id). */
 export function tallyShard(summary: Pick<ShardSummary, 'ids' | 'sqlDates'>, events: readonly EngagementEvent[], goodFits: ReadonlyMap<string, readonly Feedback[]>): OutcomeTally {
   const feedback = summary.ids.flatMap((id) => goodFits.get(id) ?? []);
-  const contacts = Object.entries(summary.sqlDates).map(([id, becameSqlAt]) => ({ id, becameSqlAt }));
-  return Object.fromEntries(contentOutcomes({ contacts, events, feedback }));
+  const contacts = [...summary.sqlDates].map(([id, becameSqlAt]) => ({ id, becameSqlAt }));
+  return contentOutcomes({ contacts, events, feedback });
 }
 
 /** total + sign × tally, dropping assets that reach zero. */
 export function addTally(total: OutcomeTally, tally: OutcomeTally, sign: 1 | -1): OutcomeTally {
-  const out: OutcomeTally = { ...total };
-  for (const [asset, o] of Object.entries(tally)) {
-    const t = out[asset] ?? { contacts: 0, meetings: 0, sqls: 0, goodFits: 0 };
+  const out: OutcomeTally = new Map(total);
+  for (const [asset, o] of tally) {
+    const t = out.get(asset) ?? { contacts: 0, meetings: 0, sqls: 0, goodFits: 0 };
     const next = {
       contacts: t.contacts + sign * o.contacts,
       meetings: t.meetings + sign * o.meetings,
       sqls: t.sqls + sign * o.sqls,
       goodFits: t.goodFits + sign * o.goodFits,
     };
-    if (next.contacts <= 0) delete out[asset];
-    else out[asset] = next;
+    if (next.contacts <= 0) out.delete(asset);
+    else out.set(asset, next);
   }
   return out;
 }

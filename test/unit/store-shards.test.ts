@@ -41,7 +41,7 @@ async function expectConsistent(db: LensDatabase) {
   for (const shard of shards) {
     const summary = summaries.get(shard.shard)!;
     expect(summary.ids.toSorted()).toEqual(shard.contacts.map((c) => c.id).toSorted());
-    expect(summary.sqlDates).toEqual(Object.fromEntries(shard.contacts.flatMap((c) => (c.becameSqlAt ? [[c.id, c.becameSqlAt]] : []))));
+    expect(summary.sqlDates).toEqual(new Map(shard.contacts.flatMap((c) => (c.becameSqlAt ? [[c.id, c.becameSqlAt]] : []))));
   }
   // No key names a contact that is gone.
   const ids = new Set(contacts.map((c) => c.id));
