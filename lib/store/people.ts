@@ -264,7 +264,7 @@ export class PeopleWriter {
 
   /** Writes every changed shard and key shard, updates the running total, and forgets what was loaded. */
   async flush(): Promise<void> {
-    this.total ??= await readOutcomeTally(this.tx);
+    const total = (this.total ??= await readOutcomeTally(this.tx));
     await this.applyKeyChanges();
     const stale = [...this.shards.values()].filter((s) => s.tallyStale);
     await this.loadPart(
@@ -273,7 +273,8 @@ export class PeopleWriter {
     );
     for (const s of stale) {
       const outcome = tallyShard(s.summary, this.eventsOf(s).events, this.goodFits);
-      this.total = addTally(addTally(this.total, s.summary.outcome, -1), outcome, 1);
+      addTally(total, s.summary.outcome, -1);
+      addTally(total, outcome, 1);
       s.summary = { ...s.summary, outcome };
       s.summaryDirty = true;
     }

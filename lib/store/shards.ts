@@ -85,21 +85,19 @@ export function tallyShard(summary: Pick<ShardSummary, 'ids' | 'sqlDates'>, even
   return contentOutcomes({ contacts, events, feedback });
 }
 
-/** total + sign × tally, dropping assets that reach zero. */
-export function addTally(total: OutcomeTally, tally: OutcomeTally, sign: 1 | -1): OutcomeTally {
-  const out: OutcomeTally = new Map(total);
+/** total += sign × tally, in place (the total is its writer's own copy), dropping assets that reach zero. */
+export function addTally(total: OutcomeTally, tally: OutcomeTally, sign: 1 | -1): void {
   for (const [asset, o] of tally) {
-    const t = out.get(asset) ?? { contacts: 0, meetings: 0, sqls: 0, goodFits: 0 };
+    const t = total.get(asset) ?? { contacts: 0, meetings: 0, sqls: 0, goodFits: 0 };
     const next = {
       contacts: t.contacts + sign * o.contacts,
       meetings: t.meetings + sign * o.meetings,
       sqls: t.sqls + sign * o.sqls,
       goodFits: t.goodFits + sign * o.goodFits,
     };
-    if (next.contacts <= 0) out.delete(asset);
-    else out.set(asset, next);
+    if (next.contacts <= 0) total.delete(asset);
+    else total.set(asset, next);
   }
-  return out;
 }
 
 /** Good-fit verdicts by contact id: the only feedback the track record counts. */
