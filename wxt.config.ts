@@ -49,5 +49,7 @@ export default defineConfig({
   vite: () => ({
     // Preact's JSX runtime through Vite's own transformer: no Babel-based plugin needed.
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    // The options page's import worker (lib/options/parallel-import.ts) is a module worker.
+    worker: { format: 'es' },
   }),
 });

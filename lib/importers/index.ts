@@ -12,3 +12,4 @@ export { RowMapper, createDirectory, type Directory, type MapOptions, type Mappe
 export { mergeContacts, mergeEvents, remapEvents, eventKey, eventId, type ContactMerge, type EventMerge } from './merge';
 export { previewCsv, importCsv, duplicateHeaders, type PreviewOptions, type CsvPreview, type CsvImportOptions, type CsvImportResult } from './import';
 export { MarketingPack, PACK_VERSION, readPack, parsePack, validatePack, formatPath, jsonErrorOffset, type PackIssue, type PackResult } from './pack';
+export { findCut, headerBytes, shiftIssue, type Cut, type HeaderBytes } from './split';

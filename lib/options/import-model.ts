@@ -22,7 +22,8 @@ import {
 import type { RequestFn } from '../messaging/client';
 import type { IncomingContact } from '../importers/types';
 import type { Campaign } from '../model';
-import { EventStager, readDirectoryData, type ImportOutcome, type LensDatabase } from '../store';
+import { EventStager, readDirectoryData, type DirectoryData, type ImportOutcome, type LensDatabase } from '../store';
+import { planParts, readInParts, type PartRunner } from './parallel-import';
 
 /**
  * The "Import data" section's state and actions. Files are parsed HERE, in the options page (streaming, with progress
@@ -38,6 +39,13 @@ export type ImportFile = Blob & { readonly name: string };
 export interface ImportModelOptions {
   locale?: string;
   now?: () => Date;
+  /**
+   * Reads the second part of a large events file on another thread (runPartInWorker in the extension); without it
+   * every file is read whole, in this thread.
+   */
+  runSecondPart?: PartRunner;
+  /** From what size a file is read in two parts (PARALLEL_MIN_BYTES by default). */
+  parallelMinBytes?: number;
 }
 
 export const MAX_LISTED_ERRORS = 50;
@@ -61,7 +69,8 @@ const KIND_NOUN: Record<RecordKind, [string, string]> = {
   events: ['event', 'events'],
   'campaign-members': ['campaign member', 'campaign members'],
 };
-const plural = (n: number, [one, many]: readonly [string, string]) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const n = (count: number) => count.toLocaleString('en-US');
+const plural = (count: number, [one, many]: readonly [string, string]) => `${n(count)} ${count === 1 ? one : many}`;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
@@ -167,21 +176,22 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
       contacts = [];
       campaigns = [];
     };
-    try {
-      const directory = createDirectory(await readDirectoryData(db));
+    const showBytes = (bytesRead: number) => {
+      progress.value = { fraction: f.size ? Math.min(1, bytesRead / f.size) : null, label: `Reading ${f.name}…` };
+    };
+    /** The whole file in this thread (every format; the fallback of the two-part read). */
+    const readWhole = async (directory: DirectoryData) => {
       await begin();
-      const parsed = await importCsv(f, {
+      const whole = await importCsv(f, {
         file: f.name,
         format: fmt,
         mapping: mapping.value,
         dateOrder: p.dateOrder,
         delimiter: p.delimiter,
-        directory,
+        directory: createDirectory(directory),
         signal: abort,
         maxIssues: MAX_LISTED_ERRORS,
-        onProgress: ({ bytesRead, totalBytes }) => {
-          progress.value = { fraction: totalBytes ? Math.min(1, bytesRead / totalBytes) : null, label: `Reading ${f.name}…` };
-        },
+        onProgress: ({ bytesRead }) => showBytes(bytesRead),
         onBatch: async (batch: MappedBatch) => {
           abort.throwIfAborted();
           // A loop, not push(...): spreading a large array overflows the call stack.
@@ -195,6 +205,31 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
           await begin();
         },
       });
+      return { ...whole, staged: stager!.staged };
+    };
+    /** A large events file on two cores (parallel-import.ts); null when it cannot be cut or a part failed. */
+    const readTwoParts = async (directory: DirectoryData) => {
+      const encoding = p.encoding === 'utf-8' || p.encoding === 'windows-1252' ? p.encoding : undefined;
+      if (kind.value !== 'events' || !options.runSecondPart || !encoding) return null;
+      const parts = await planParts(f, options.parallelMinBytes);
+      if (!parts) return null;
+      await begin();
+      const part = { file: f.name, format: fmt, mapping: mapping.value, dateOrder: p.dateOrder, delimiter: p.delimiter, encoding, directory, maxIssues: MAX_LISTED_ERRORS };
+      try {
+        const read = await readInParts(db, parts, { ...part, importId: stager!.importId, startedAt: stager!.startedAt }, abort, showBytes, options.runSecondPart);
+        campaigns = read.campaigns;
+        return read;
+      } catch (e) {
+        if (isAbort(e) || abort.aborted) throw e;
+        // Read it whole instead: that path has the last word on what is wrong with the file (or handles it).
+        await stager!.abort();
+        console.warn('Lens read the file whole after the two-part read failed', e);
+        return null;
+      }
+    };
+    try {
+      const directory = await readDirectoryData(db);
+      const parsed = (await readTwoParts(directory)) ?? (await readWhole(directory));
       if (parsed.errorCount > 0 && !skipInvalid) {
         rowErrors.value = { file: f.name, list: parsed.errors.slice(0, MAX_LISTED_ERRORS), total: parsed.errorCount, invalidRows: parsed.invalidRows, validRows: parsed.validRows };
         return; // `finally` drops the staged rows: nothing is written
@@ -205,7 +240,7 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
       }
       abort.throwIfAborted();
       progress.value = { fraction: null, label: 'Saving…' };
-      const sent: Counts = { contacts: contacts.length, events: stager!.staged, campaigns: campaigns.length };
+      const sent: Counts = { contacts: contacts.length, events: parsed.staged, campaigns: campaigns.length };
       const outcome = await stager!.commit({ contacts, campaigns }, now());
       committed = true;
       // The lookups' caches in the background: the import is visible to the next lookup.
@@ -280,15 +315,15 @@ export function describe(sent: Counts, outcome: ImportOutcome, skipped: number, 
   const parts: string[] = [];
   const c = outcome.contacts;
   if (kind === 'contacts' || sent.contacts > 0) {
-    const detail = [`${c.created} new`, `${c.updated} updated`, ...(c.unchanged ? [`${c.unchanged} unchanged`] : []), ...(c.merged ? [`${c.merged} merged`] : [])];
+    const detail = [`${n(c.created)} new`, `${n(c.updated)} updated`, ...(c.unchanged ? [`${n(c.unchanged)} unchanged`] : []), ...(c.merged ? [`${n(c.merged)} merged`] : [])];
     parts.push(`${plural(sent.contacts, KIND_NOUN.contacts)} (${detail.join(', ')})`);
   }
   if (sent.events > 0 || kind !== 'contacts') {
     const e = outcome.events;
-    parts.push(`${plural(sent.events, KIND_NOUN.events)} (${e.added} new${e.duplicates ? `, ${e.duplicates} already there` : ''})`);
+    parts.push(`${plural(sent.events, KIND_NOUN.events)} (${n(e.added)} new${e.duplicates ? `, ${n(e.duplicates)} already there` : ''})`);
   }
   const cm = outcome.campaigns;
-  if (cm.created + cm.updated > 0) parts.push(`${plural(cm.created, ['new campaign', 'new campaigns'])}${cm.updated ? `, ${cm.updated} updated` : ''}`);
+  if (cm.created + cm.updated > 0) parts.push(`${plural(cm.created, ['new campaign', 'new campaigns'])}${cm.updated ? `, ${n(cm.updated)} updated` : ''}`);
   const skippedText = skipped > 0 ? ` Skipped ${plural(skipped, ['invalid row', 'invalid rows'])}.` : '';
   return `Imported ${parts.join(' · ')}.${skippedText}`;
 }

@@ -178,14 +178,20 @@ const STALE_STAGING_MS = 60 * 60_000;
  */
 export class EventStager {
   private readonly buffers = new Map<number, EngagementEvent[]>();
-  private seq = 0;
   staged = 0;
 
   private constructor(
     private readonly db: LensDatabase,
     readonly importId: string,
-    private readonly startedAt: number,
+    readonly startedAt: number,
+    /** Staging records are numbered from here: two stagers of one import (a file read in parts) never collide. */
+    private seq = 0,
   ) {}
+
+  /** Another stager of the same import (the second part of a file read in two), numbering its records from `seqStart`. */
+  static join(db: LensDatabase, importId: string, startedAt: number, seqStart: number): EventStager {
+    return new EventStager(db, importId, startedAt, seqStart);
+  }
 
   /** A new staged import; leftovers of imports abandoned long ago are cleared first. */
   static async begin(db: LensDatabase, now = new Date()): Promise<EventStager> {

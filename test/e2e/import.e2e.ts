@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -130,5 +130,43 @@ describe('importing marketing data on the options page', () => {
     expect(await history.textContent()).toContain('Webinar: Forecasting Without Spreadsheets');
     expect(await history.textContent()).toContain('Ops Efficiency Nurture 2026');
     await gmail.screenshot({ path: join(ARTIFACTS, 'sidebar-after-import.png') });
+  });
+
+  it('reads a large events file on two threads (the page and a worker) and stores every event once', async () => {
+    // ~9 MB, past the size from which a file is cut in two: 90,000 events for the demo's people, with a quoted value
+    // holding a comma and a line break now and then, and one bad date in each half.
+    const emails = ['dana.whitfield@northwind.example', 'jonah.reyes@northwind.example', 'priya.raman@contoso-health.example', 'sam.okafor@northwind.example'];
+    const rows = 90_000;
+    const lines = ['email,event_type,campaign,content,timestamp,details'];
+    for (let i = 0; i < rows; i++) {
+      const at = i === 100 || i === 80_000 ? 'not a date' : new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
+      const details = i % 11 === 0 ? '"Read the page on pricing, then\nasked for a call"' : 'Opened the nurture email of the week';
+      lines.push(`${emails[i % emails.length]},email_open,Ops Efficiency Nurture 2026,,${at},${details}`);
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'lens-import-large-'));
+    const file = join(dir, 'events-large.csv');
+    await writeFile(file, `${lines.join('\r\n')}\r\n`);
+    try {
+      const options = await openOptions();
+      const workers: string[] = [];
+      options.on('worker', (worker) => workers.push(worker.url()));
+      const before = await counts(options);
+      await options.getByLabel('Import data').setInputFiles(file);
+      await options.getByRole('button', { name: /^Import all events/ }).click();
+      // Both bad dates are listed with the file's own line numbers (a row is a line, even one holding a line break).
+      const errors = options.getByRole('alert', { name: 'Import errors' });
+      await errors.waitFor({ timeout: 60_000 });
+      expect(await errors.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(['102', '80002']);
+      expect(workers).toEqual([expect.stringMatching(/^chrome-extension:\/\/[a-p]{32}\/.*import-worker.*\.js$/)]);
+      expect(await counts(options)).toEqual(before);
+
+      await options.getByRole('button', { name: 'Skip 2 invalid rows and import the rest' }).click();
+      await options.getByRole('status').getByText('Imported 89,998 events (89,998 new). Skipped 2 invalid rows.').waitFor({ timeout: 60_000 });
+      expect(workers).toHaveLength(2);
+      expect(await counts(options)).toEqual({ ...before, events: before.events! + 89_998 });
+      await options.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,105 @@
+import { createDataChanges } from '../../lib/background/data-changes';
+import { createImportHandlers } from '../../lib/background/import-handlers';
+import { findCut, headerBytes, shiftIssue } from '../../lib/importers';
+import type { RequestFn } from '../../lib/messaging/client';
+import { createRouter, type Handlers } from '../../lib/messaging/router';
+import { importPart } from '../../lib/options/import-part';
+import { createImportModel } from '../../lib/options/import-model';
+import { planParts, type PartRunner } from '../../lib/options/parallel-import';
+import type { LensDatabase } from '../../lib/store';
+import { DEMO_NOW, demoDataset, seededDb } from './helpers';
+import { snapshot } from './store-snapshot';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('cutting a CSV file in two', () => {
+  it('finds the header, after a byte order mark and across a quoted line break', () => {
+    expect(headerBytes(bytes('\uFEFFemail,event_type\r\na@x.example,email_open\r\n'))).toEqual({ start: 3, end: 21 });
+    expect(headerBytes(bytes('"e\nmail",type\nx,y\n'))).toEqual({ start: 0, end: 14 });
+    expect(headerBytes(bytes('email,type'))).toBeNull();
+  });
+
+  it('cuts only at a line break outside quotes, never at the very end', () => {
+    const text = 'h1,h2\na,"one\ntwo"\nb,c\n';
+    // From the middle of the quoted value, the next line break outside quotes is after `two"`.
+    expect(findCut(bytes(text), 9)).toEqual({ at: text.indexOf('b,c'), recordsBefore: 2 });
+    expect(findCut(bytes(text), text.length - 1)).toBeNull();
+    // A stray quote makes every later count odd: no cut, the file is read whole.
+    expect(findCut(bytes('h\n5" screen\nx\ny\n'), 3)).toBeNull();
+  });
+
+  it('gives the second part’s issues the file’s line numbers', () => {
+    expect(shiftIssue({ file: 'f.csv', line: 3, column: 'timestamp', value: 'soon', reason: 'is not a date', cell: 'E3' }, 1000)).toEqual({
+      file: 'f.csv',
+      line: 1003,
+      column: 'timestamp',
+      value: 'soon',
+      reason: 'is not a date',
+      cell: 'E1003',
+    });
+  });
+});
+
+/** An events file naming the demo's people: quoted values with commas and line breaks, and a few bad rows, all over. */
+function eventsFile(rows: number): File {
+  const emails = demoDataset().contacts.map((c) => c.emails[0]!);
+  const lines = ['email,event_type,campaign,content,timestamp,details'];
+  for (let i = 0; i < rows; i++) {
+    const at = new Date(Date.UTC(2026, 9, 1) + i * 60_000).toISOString();
+    const details = i % 7 === 0 ? `"Asked about pricing, ""enterprise"" tier\nand SSO"` : i % 5 === 0 ? 'Clicked the pricing link' : '';
+    const when = i % 97 === 0 ? 'yesterday' : at; // an unparseable date now and then, in both halves
+    lines.push(`${emails[i % emails.length]},${i % 3 ? 'email_open' : 'email_click'},Ops Efficiency Nurture 2026,,${when},${details}`);
+  }
+  return new File([`${lines.join('\r\n')}\r\n`], 'events.csv', { type: 'text/csv' });
+}
+
+async function importWith(db: LensDatabase, file: File, runSecondPart: PartRunner | undefined, skipInvalid: boolean) {
+  const route = createRouter(createImportHandlers({ db: async () => db, changes: createDataChanges(), now: () => DEMO_NOW }) as unknown as Handlers, {
+    extensionId: 'abcdefghijklmnopabcdefghijklmnop',
+    extensionOrigin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/',
+  });
+  const request = (async (type: string, payload: object) => {
+    const answer = await route({ type, ...payload }, { id: 'abcdefghijklmnopabcdefghijklmnop', url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/options.html' });
+    if (!answer.ok) throw new Error(answer.error);
+    return answer.data;
+  }) as RequestFn;
+  const model = createImportModel(request, async () => db, { now: () => DEMO_NOW, ...(runSecondPart ? { runSecondPart, parallelMinBytes: 1 } : {}) });
+  await model.choose(file);
+  await (skipInvalid ? model.skipInvalid() : model.confirm());
+  return model;
+}
+
+describe('reading a large events file in two parts', () => {
+  it('finds the same rows, errors (with the file’s line numbers) and stored events as reading it whole', async () => {
+    const file = eventsFile(3000);
+    expect(await planParts(file, 1)).not.toBeNull();
+    let secondParts = 0;
+    // The worker's part, run in this thread: the same function the worker runs.
+    const inProcess =
+      (db: LensDatabase): PartRunner =>
+      (request, signal, onBytes) => {
+        secondParts++;
+        return importPart(db, request, signal, onBytes);
+      };
+
+    const whole = await seededDb();
+    const parted = await seededDb();
+    const before = await snapshot(parted);
+    // Invalid rows: nothing written either way, and the same errors listed.
+    const wholeModel = await importWith(whole, file, undefined, false);
+    const partedModel = await importWith(parted, file, inProcess(parted), false);
+    expect(secondParts).toBe(1);
+    expect(partedModel.rowErrors.value).toEqual(wholeModel.rowErrors.value);
+    expect(partedModel.rowErrors.value?.total).toBe(31);
+    expect(partedModel.rowErrors.value?.list.at(-1)?.line).toBeGreaterThan(2000); // from the second half, renumbered
+    expect(await snapshot(parted)).toBe(before);
+
+    // Skipping them: the same result message and the same store, staging empty.
+    const wholeDone = await importWith(whole, file, undefined, true);
+    const partedDone = await importWith(parted, file, inProcess(parted), true);
+    expect(secondParts).toBe(2);
+    expect(partedDone.result.value).toBe(wholeDone.result.value);
+    expect(partedDone.result.value).toMatch(/^Imported 2,969 events \(2,969 new\)\. Skipped 31 invalid rows\.$/);
+    expect(await snapshot(parted)).toBe(await snapshot(whole));
+  });
+});
