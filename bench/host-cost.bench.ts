@@ -88,7 +88,15 @@ it('measures the content script’s cost to Gmail', async () => {
         await sidebarName(page).filter({ hasText: name }).waitFor();
       }
     };
-    const navMs = await profiled(cdp, navigate);
+    // Several rounds, each profiled on its own, and the median round reported: on a shared 2-core machine another
+    // process taking the CPU inflates the samples of whatever runs at that moment, and one such burst skews a round.
+    const ROUNDS = 5;
+    const rounds: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) rounds.push((await profiled(cdp, navigate)) / NAVIGATIONS);
+    // The first round as well: it includes compiling the sidebar's code paths, which every new tab pays once.
+    const firstRound = rounds[0]!;
+    rounds.sort((a, b) => a - b);
+    const navMs = rounds[ROUNDS >> 1]!;
 
     const BURSTS = 10;
     const mutate = async () => {
@@ -109,12 +117,17 @@ it('measures the content script’s cost to Gmail', async () => {
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
 
     const rows = [
-      ['content-script main-thread time per in-page navigation', `${(navMs / NAVIGATIONS).toFixed(2)} ms`, '≤ 2 ms'],
+      [
+        `content-script main-thread time per in-page navigation, median of ${ROUNDS} rounds (range)`,
+        `${navMs.toFixed(2)} ms (${rounds[0]!.toFixed(2)}–${rounds[ROUNDS - 1]!.toFixed(2)})`,
+        '≤ 2 ms',
+      ],
+      ['the same, first round only (compiling included)', `${firstRound.toFixed(2)} ms`, '—'],
       ['content-script main-thread time per burst of 1,000 mutations', `${(burstMs / BURSTS).toFixed(2)} ms`, '—'],
       ['forced layouts started by the extension (navigations + bursts)', String(layouts), '0'],
       ['long tasks on the page during all of it', String(longTasks.length), '0'],
     ];
-    console.log(`\nHost-page cost (Gmail fixtures, ${NAVIGATIONS} navigations, ${BURSTS} bursts)\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
+    console.log(`\nHost-page cost (Gmail fixtures, ${ROUNDS} × ${NAVIGATIONS} navigations, ${BURSTS} bursts)\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
     expect(navMs).toBeGreaterThan(0); // the profiler saw the content script work at all
   } finally {
     await context.close();
