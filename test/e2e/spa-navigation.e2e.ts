@@ -171,6 +171,13 @@ describe(`navigation inside each single-page app updates the sidebar within ${LI
       timings.push(ms);
       expect(page.url()).toBe(to.url);
     }
+    if ('tabs' in swap) {
+      // Lightning keeps every visited record's page host, hidden; only the current one is active.
+      const { container, pane } = swap.tabs;
+      const hosts = await page.evaluate((css) => [...document.querySelectorAll(css)].map((el) => el.classList.contains('active')), `${container} > ${pane}`);
+      expect(hosts.length).toBeGreaterThanOrEqual(3);
+      expect(hosts.filter(Boolean)).toHaveLength(1);
+    }
     results.push(`| ${site} | ${timings.map((t) => `${t.toFixed(0)} ms`).join(' | ')} |`);
     for (const ms of timings) expect(ms, `${site}: ${timings.map((t) => t.toFixed(1)).join(', ')} ms`).toBeLessThanOrEqual(LIMIT_MS);
     // One sidebar, the same page: no reload happened.
