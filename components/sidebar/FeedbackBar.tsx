@@ -1,3 +1,4 @@
+import type { ReadonlySignal } from '@preact/signals';
 import { Disclosure } from './Disclosure';
 import type { FeedbackState } from '../../lib/content/feedback';
 import type { FeedbackReason, Verdict } from '../../lib/model/feedback';
@@ -28,8 +29,11 @@ export interface FeedbackBarProps {
   onReason: (reason: FeedbackReason | undefined) => void;
   onNote: (note: string) => void;
   onUndo: () => void;
-  /** While the next person's lens loads, verdicts would go to the wrong person. */
-  disabled?: boolean;
+  /**
+   * While the next person's lens loads, verdicts would go to the wrong person; also while one is being saved. A signal
+   * is bound to the buttons directly, without re-rendering the bar.
+   */
+  disabled?: boolean | ReadonlySignal<boolean>;
 }
 
 /** One-click lead-quality feedback to marketing; every control reachable by keyboard. */
@@ -39,7 +43,7 @@ export function FeedbackBar({ state, reason, note, onVerdict, onReason, onNote, 
       <div class="feedback-title">Tell marketing about this lead</div>
       <div class="verdicts" role="group" aria-label="Lead quality">
         {VERDICTS.map(([verdict, label]) => (
-          <button key={verdict} type="button" class={`verdict verdict-${verdict}`} disabled={disabled || state.kind === 'saving'} onClick={() => onVerdict(verdict)}>
+          <button key={verdict} type="button" class={`verdict verdict-${verdict}`} disabled={disabled} onClick={() => onVerdict(verdict)}>
             {label}
           </button>
         ))}

@@ -1,5 +1,4 @@
-import { Component } from 'preact';
-import type { Signal } from '@preact/signals';
+import { useComputed, type Signal } from '@preact/signals';
 import type { LensState } from '../../lib/content/session';
 import type { Participant } from '../../lib/sites/contact';
 import type { FeedbackState } from '../../lib/content/feedback';
@@ -64,7 +63,9 @@ function ContactHeader({ name, email, linkedinSlug, detail }: { name?: string; e
   );
 }
 
-function Body({ state, copiedId, onCopyLink, onOpen, onInsert, notice, onChoose, onCopyReport }: Omit<SidebarProps, 'state' | 'stale' | 'open' | 'onToggle' | 'feedback'> & { state: LensState }) {
+/** Reads the lens state itself: only a new state (or a copied link, a notice) re-renders the body. */
+function Body({ state: lens, copiedId, onCopyLink, onOpen, onInsert, notice, onChoose, onCopyReport }: Omit<SidebarProps, 'stale' | 'open' | 'onToggle' | 'feedback'>) {
+  const state = lens.value;
   switch (state.kind) {
     case 'none':
       return <p class="empty">Open a conversation to see what marketing knows about the person you're writing to.</p>;
@@ -129,23 +130,33 @@ function Body({ state, copiedId, onCopyLink, onOpen, onInsert, notice, onChoose,
   }
 }
 
-type BodyProps = Parameters<typeof Body>[0];
-
-/**
- * The body re-renders only when its props change: dimming it while the next person loads (the `stale` signal) must
- * not re-diff every section on the host page's main thread.
- */
-class StableBody extends Component<BodyProps> {
-  override shouldComponentUpdate(next: BodyProps): boolean {
-    return (Object.keys(next) as (keyof BodyProps)[]).some((key) => next[key] !== this.props[key]);
-  }
-  override render() {
-    return <Body {...this.props} />;
-  }
+/** The feedback form, with its own subscriptions: a new person on the page does not re-render it. */
+function Feedback({ feedback, stale }: { feedback: SidebarFeedback; stale: Signal<boolean> }) {
+  // Bound to the buttons' `disabled` directly: dimming while the next person loads re-renders nothing.
+  const locked = useComputed(() => stale.value || feedback.state.value.kind === 'saving');
+  return (
+    <FeedbackBar
+      state={feedback.state.value}
+      reason={feedback.reason.value}
+      note={feedback.note.value}
+      onVerdict={feedback.onVerdict}
+      onReason={(value) => (feedback.reason.value = value)}
+      onNote={(value) => (feedback.note.value = value)}
+      onUndo={feedback.onUndo}
+      disabled={locked}
+    />
+  );
 }
 
 /** The sidebar: open, an `aside` landmark; collapsed, a slim tab that is one button. */
+/**
+ * The sidebar: open, an `aside` landmark; collapsed, a slim tab that is one button. It subscribes to `open` only:
+ * the body and the feedback form subscribe to what they show, and the dimming while the next person loads (`stale`)
+ * is bound to DOM attributes, so a navigation costs the host page one render of the body and nothing else.
+ */
 export function Sidebar({ state, stale, open, onToggle, feedback, ...actions }: SidebarProps) {
+  const scrollClass = useComputed(() => (stale.value ? 'scroll stale' : 'scroll'));
+  const showFeedback = useComputed(() => state.value.kind === 'ready' && !state.value.view.account);
   if (!open.value) {
     return (
       <button type="button" class="tab" aria-expanded="false" onClick={() => onToggle(true)}>
@@ -161,21 +172,10 @@ export function Sidebar({ state, stale, open, onToggle, feedback, ...actions }: 
           ›
         </button>
       </header>
-      <div class={stale.value ? 'scroll stale' : 'scroll'} aria-busy={stale.value}>
-        <StableBody state={state.value} {...actions} />
+      <div class={scrollClass} aria-busy={stale}>
+        <Body state={state} {...actions} />
       </div>
-      {state.value.kind === 'ready' && !state.value.view.account && (
-        <FeedbackBar
-          state={feedback.state.value}
-          reason={feedback.reason.value}
-          note={feedback.note.value}
-          onVerdict={feedback.onVerdict}
-          onReason={(value) => (feedback.reason.value = value)}
-          onNote={(value) => (feedback.note.value = value)}
-          onUndo={feedback.onUndo}
-          disabled={stale.value}
-        />
-      )}
+      {showFeedback.value && <Feedback feedback={feedback} stale={stale} />}
     </aside>
   );
 }

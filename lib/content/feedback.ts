@@ -13,9 +13,12 @@ export type FeedbackState =
   | { kind: 'undone'; verdict: Verdict }
   | { kind: 'error'; message: string };
 
+/** One object, so resetting an idle form notifies no one and re-renders nothing. */
+const IDLE: FeedbackState = { kind: 'idle' };
+
 /** The sidebar's one-click feedback: verdict, optional reason and note, undo within ten seconds. */
 export function createFeedbackModel(request: RequestFn, setTimer: (fn: () => void, ms: number) => unknown = setTimeout) {
-  const state = signal<FeedbackState>({ kind: 'idle' });
+  const state = signal<FeedbackState>(IDLE);
   const reason = signal<FeedbackReason | undefined>(undefined);
   const note = signal('');
   let saves = 0;
@@ -27,7 +30,7 @@ export function createFeedbackModel(request: RequestFn, setTimer: (fn: () => voi
     /** A new person on the page starts a fresh form. */
     reset() {
       saves++;
-      state.value = { kind: 'idle' };
+      state.value = IDLE;
       reason.value = undefined;
       note.value = '';
     },

@@ -103,7 +103,7 @@ export async function mountLensSidebar(ctx: ContentScriptContext, site: SiteAdap
             note: feedback.note,
             onVerdict: (verdict) => {
               const state = session.state.value;
-              if (state.kind === 'ready' && !session.stale.value) void feedback.submit(state.view.identity, state.view.contact.name, verdict);
+              if (state.kind === 'ready' && !session.pending()) void feedback.submit(state.view.identity, state.view.contact.name, verdict);
             },
             onUndo: () => void feedback.undo(),
           }}

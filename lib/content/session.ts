@@ -16,8 +16,10 @@ export type LensState =
 
 export interface LensSession {
   state: Signal<LensState>;
-  /** Another person's lens is on its way: what is shown is about to change and takes no action. */
+  /** Another person's lens is on its way and slow to come: what is shown is dimmed (visual only). */
   stale: Signal<boolean>;
+  /** Another person's lens is on its way: what is shown is about to change and takes no action. */
+  pending(): boolean;
   /** Shows another person from the same page (several external people in one thread). */
   choose(person: Participant): void;
 }
@@ -32,6 +34,8 @@ export interface LensSessionOptions {
   settleMs?: number;
   /** Answers faster than this replace the previous lens directly, without a "Loading…" flash in between. */
   loadingDelayMs?: number;
+  /** Answers faster than this replace the previous lens without dimming it first. */
+  dimDelayMs?: number;
   version?: string;
 }
 
@@ -44,34 +48,49 @@ export function startLensSession(options: LensSessionOptions): LensSession {
   options.signal.addEventListener('abort', () => clearTimeout(healthTimer));
 
   let loadingTimer: ReturnType<typeof setTimeout> | undefined;
-  options.signal.addEventListener('abort', () => clearTimeout(loadingTimer));
+  let dimTimer: ReturnType<typeof setTimeout> | undefined;
+  let pending = false;
+  options.signal.addEventListener('abort', () => {
+    clearTimeout(loadingTimer);
+    clearTimeout(dimTimer);
+  });
 
   // Whatever is shown next is current again.
-  state.subscribe(() => (stale.value = false));
+  state.subscribe(() => {
+    clearTimeout(dimTimer);
+    stale.value = false;
+  });
 
   const lookup = async (contact: DetectedContactInput) => {
     const current = ++generation;
     clearTimeout(loadingTimer);
+    clearTimeout(dimTimer);
     const previous = state.value;
     const showLoading = () => {
       if (current === generation) state.value = { kind: 'loading', contact };
     };
     // Going from one person to the next, keep the page still for a moment: re-rendering twice (loading, then the
     // new lens) costs the host page more than the brief wait, and a fast answer never shows "Loading…".
+    // Nor is it dimmed unless the answer is slow enough to be seen waiting: a warm answer takes a few ms, and
+    // dimming then undimming would touch the host page's DOM twice for nothing. Verdicts wait either way.
+    pending = true;
     if (previous.kind === 'ready') {
-      stale.value = true;
+      dimTimer = setTimeout(() => current === generation && (stale.value = true), options.dimDelayMs ?? 50);
       loadingTimer = setTimeout(showLoading, options.loadingDelayMs ?? 120);
     } else showLoading();
     try {
       const view = await options.request('lens.lookup', { contact });
       if (current === generation) {
         clearTimeout(loadingTimer);
+        pending = false;
         state.value = { kind: 'ready', contact, view };
       }
     } catch (error) {
       clearTimeout(loadingTimer);
-      if (current === generation)
+      if (current === generation) {
+        pending = false;
         state.value = { kind: 'error', contact, message: error instanceof Error ? error.message : String(error) };
+      }
     }
   };
 
@@ -94,6 +113,7 @@ export function startLensSession(options: LensSessionOptions): LensSession {
     clearTimeout(healthTimer);
     if (contact) return void lookup(contact);
     generation++;
+    pending = false;
     state.value = { kind: 'none' };
     void options.request('lens.clear', {}).catch(() => undefined);
     if (options.site.layoutUnrecognized) healthTimer = setTimeout(checkHealth, options.settleMs ?? 3000);
@@ -104,6 +124,7 @@ export function startLensSession(options: LensSessionOptions): LensSession {
   return {
     state,
     stale,
+    pending: () => pending,
     choose(person) {
       const current = state.value;
       if (current.kind !== 'ready' && current.kind !== 'error') return;

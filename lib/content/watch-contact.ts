@@ -36,6 +36,11 @@ export async function watchContact(options: WatchContactOptions): Promise<void> 
   const { site, doc, signal } = options;
   let last: DetectedContactInput | null = null;
   let first = true;
+  /** What is observed now, and the observers' scope. */
+  let root: Element | null = null;
+  let scope: AbortController | undefined;
+  let started = false;
+  const debounceMs = options.debounceMs ?? 40;
   const detect = () => {
     if (signal.aborted) return;
     const contact = site.detect(doc, options.currentUrl());
@@ -44,34 +49,47 @@ export async function watchContact(options: WatchContactOptions): Promise<void> 
       last = contact;
       options.onChange(contact);
     }
+    // A site may start on a fallback root (the body) and offer a narrower one once its app has drawn it (or the
+    // other way round after a navigation): observe that one instead.
+    const wanted = site.findObservedRoot(doc);
+    if (scope && wanted && wanted !== root) scope.abort();
   };
 
   // New settings (the team's domains) can change who the prospect is without any change to the page.
   site.onSettingsChange?.(detect, signal);
 
   while (!signal.aborted) {
-    const root = await waitForElement(doc, () => site.findObservedRoot(doc), { signal, timeoutMs: options.rootTimeoutMs ?? 60_000 });
-    if (!root) {
+    const found = await waitForElement(doc, () => site.findObservedRoot(doc), { signal, timeoutMs: options.rootTimeoutMs ?? 60_000 });
+    scope = undefined;
+    root = found;
+    if (!found) {
       detect();
       return;
     }
-    detect();
-    const scope = new AbortController();
-    const stop = () => scope.abort();
+    const current = new AbortController();
+    const stop = () => current.abort();
     signal.addEventListener('abort', stop, { once: true });
-    // When the site replaces the whole area, start over and find its new root.
+    if (started) {
+      // A new area mid-navigation may still be drawing: detect once the burst is over, like any other change.
+      const timer = setTimeout(detect, debounceMs);
+      current.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+    } else detect();
+    started = true;
+    scope = current;
+    // When the site replaces the whole area, or offers another one, start over and find its root.
     await new Promise<void>((resolve) => {
-      scope.signal.addEventListener('abort', () => resolve(), { once: true });
-      const watch = { signal: scope.signal, debounceMs: options.debounceMs ?? 40, attributes: site.watchedAttributes };
-      watchSubtree(root, detect, watch);
+      current.signal.addEventListener('abort', () => resolve(), { once: true });
+      if (site.findObservedRoot(doc) !== found) return current.abort(); // changed while the first detection ran
+      const watch = { signal: current.signal, debounceMs, attributes: site.watchedAttributes };
+      watchSubtree(found, detect, watch);
       for (const extra of site.findExtraRoots?.(doc) ?? []) watchSubtree(extra, detect, watch);
-      const parent = root.parentNode;
-      if (!parent) return scope.abort();
+      const parent = found.parentNode;
+      if (!parent) return current.abort();
       const removal = new MutationObserver(() => {
-        if (!root.isConnected) scope.abort();
+        if (!found.isConnected) current.abort();
       });
       removal.observe(parent, { childList: true });
-      scope.signal.addEventListener('abort', () => removal.disconnect(), { once: true });
+      current.signal.addEventListener('abort', () => removal.disconnect(), { once: true });
     });
     signal.removeEventListener('abort', stop);
   }

@@ -21,7 +21,7 @@ afterAll(async () => {
 const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Smarketing Lens' });
 const fixtures = await siteFixtures();
 /** People the demo data knows: their sidebar has a score and a stage. */
-const KNOWN = new Set(['Priya Raman', 'Marcus Oyelaran', 'Victor Santos', 'Grace Liu', 'Katrin Vogel']);
+const KNOWN = new Set(['Priya Raman', 'Liam Tremblay', 'Marcus Oyelaran', 'Victor Santos', 'Grace Liu', 'Raj Patel', 'Katrin Vogel']);
 
 describe('every sales surface, served at its real URL', () => {
   it.each(fixtures.filter((f) => f.contact && f.contact.pageKind !== 'company'))('$site $fixture shows $contact.name', async ({ url, contact, site, fixture }) => {

@@ -53,6 +53,42 @@ describe('lens session', () => {
     expect(report).not.toMatch(/@|Dana|Whitfield|Pricing|warehouse|FMfcgz/);
   });
 
+  it('from one person to the next: no dimming for a fast answer, dimming for a slow one, no verdicts meanwhile', async () => {
+    loadPage('2026-11-20-conversation.html');
+    controller = new AbortController();
+    const answers: (() => void)[] = [];
+    const request = ((type: string) =>
+      type === 'lens.lookup'
+        ? new Promise((resolve) => answers.push(() => resolve({ contact: {}, known: false, campaignTouches: [], recommendations: [] })))
+        : Promise.resolve(null)) as unknown as RequestFn;
+    const session = startLensSession({ site: gmailSite, doc: document, currentUrl: () => DANA_URL, request, signal: controller.signal, dimDelayMs: 30 });
+    await flush();
+    answers.shift()!();
+    await flush(0);
+    expect(session.state.value.kind).toBe('ready');
+    expect(session.pending()).toBe(false);
+    const dimmed: boolean[] = [];
+    session.stale.subscribe((value) => dimmed.push(value));
+
+    // A fast answer: the next lens replaces this one, never dimmed, and nothing is taken meanwhile.
+    session.choose({ email: 'jonah.reyes@northwind.example', name: 'Jonah Reyes' });
+    expect(session.pending()).toBe(true);
+    answers.shift()!();
+    await flush(50);
+    expect(session.pending()).toBe(false);
+    expect(dimmed.filter(Boolean)).toEqual([]);
+
+    // A slow one: dimmed once it is late, then current again.
+    session.choose({ email: 'dana.whitfield@northwind.example', name: 'Dana Whitfield' });
+    await flush(50);
+    expect(session.stale.value).toBe(true);
+    expect(session.pending()).toBe(true);
+    answers.shift()!();
+    await flush(0);
+    expect(session.stale.value).toBe(false);
+    expect(session.pending()).toBe(false);
+  });
+
   it('stays quiet on pages that promise no one (the inbox)', async () => {
     loadPage('2026-11-20-inbox.html');
     controller = new AbortController();

@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import { render } from 'preact';
+import { options, render } from 'preact';
 import { Sidebar } from '../../components/sidebar/Sidebar';
 import type { LensState } from '../../lib/content/session';
 import type { LensView } from '../../lib/engine/lens';
@@ -102,6 +102,65 @@ describe('sidebar', () => {
     expect(container.querySelector('[role="alert"]')?.textContent).toBe(
       `Couldn't load marketing data: No answer to "lens.lookup" from the background.`,
     );
+  });
+});
+
+describe('sidebar on the host page’s main thread', () => {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  /** The components Preact re-rendered while `work` ran (public `options.diffed` hook). */
+  async function rendered(work: () => void): Promise<string[]> {
+    const names: string[] = [];
+    const previous = options.diffed;
+    options.diffed = (vnode) => {
+      if (typeof vnode.type === 'function') names.push(vnode.type.name);
+      previous?.(vnode);
+    };
+    try {
+      work();
+      await settle();
+    } finally {
+      options.diffed = previous;
+    }
+    return names;
+  }
+
+  it('dims while the next person loads by changing attributes only, and shows the next person in one pass', async () => {
+    const { container, props } = mount({ kind: 'ready', contact, view: unknownView });
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    observer.observe(container, { subtree: true, childList: true, characterData: true, attributes: true });
+
+    expect(await rendered(() => (props.stale.value = true))).toEqual([]);
+    expect(container.querySelector('.scroll')?.className).toBe('scroll stale');
+    expect(container.querySelector('.scroll')?.getAttribute('aria-busy')).toBe('true');
+    const verdicts = [...container.querySelectorAll<HTMLButtonElement>('.verdicts button')];
+    expect(verdicts.map((b) => b.disabled)).toEqual([true, true, true, true]);
+    // No text or element changed: nothing was re-rendered for the dimming.
+    expect(changes.filter((c) => c.type !== 'attributes')).toEqual([]);
+    expect(new Set(changes.map((c) => c.attributeName))).toEqual(new Set(['class', 'aria-busy', 'disabled']));
+
+    // The next person: the body changes, the feedback form is left as it was, and the dimming goes.
+    changes.length = 0;
+    const next = { ...unknownView, contact: { email: 'z@y.example', name: 'Next Person' } };
+    const names = await rendered(() => {
+      props.state.value = { kind: 'ready', contact: { ...contact, email: 'z@y.example', name: 'Next Person' }, view: next };
+      props.stale.value = false;
+    });
+    expect(names).toContain('Body');
+    expect(names).not.toContain('Sidebar');
+    expect(names).not.toContain('FeedbackBar');
+    expect(container.querySelector('.contact-name')?.textContent).toBe('Next Person');
+    expect(container.querySelector('.scroll')?.className).toBe('scroll');
+    expect(verdicts.every((b) => b.isConnected && !b.disabled)).toBe(true);
+    expect(changes.filter((c) => c.target instanceof Node && container.querySelector('.feedback')!.contains(c.target) && c.type !== 'attributes')).toEqual([]);
+    observer.disconnect();
+  });
+
+  it('disables the verdicts while one is being saved', async () => {
+    const { container, props } = mount({ kind: 'ready', contact, view: unknownView });
+    props.feedback.state.value = { kind: 'saving', verdict: 'good_fit' };
+    await settle();
+    expect([...container.querySelectorAll<HTMLButtonElement>('.verdicts button')].every((b) => b.disabled)).toBe(true);
   });
 });
 

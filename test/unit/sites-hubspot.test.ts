@@ -84,9 +84,19 @@ describe('HubSpot detection rules', () => {
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
   });
 
-  it('observes the body and reserves room the way Gmail does', () => {
+  it('observes the record’s landmark (the body until the record is drawn) and reserves room the way Gmail does', () => {
+    for (const name of ['2026-11-20-contact-record.html', '2026-11-20-contact-record-eu1.html']) {
+      const page = load(name);
+      const root = hubspotSite.findObservedRoot(page)!;
+      expect(root.tagName).toBe('MAIN');
+      // Everything detection reads about the record is inside it; the preview panel and the top bar are not.
+      expect(root.contains(page.querySelector('main [data-selenium-test="highlightTitle"]'))).toBe(true);
+      expect(root.querySelector('[data-selenium-test="sidebar-preview-panel"]')).toBeNull();
+    }
     const doc = load('2026-11-20-contact-record.html');
-    expect(hubspotSite.findObservedRoot(doc)).toBe(doc.body);
+    const drawing = load('2026-11-20-contact-record.html');
+    drawing.querySelector('main')!.replaceChildren();
+    expect(hubspotSite.findObservedRoot(drawing)).toBe(drawing.body);
     hubspotSite.reserveSpace(doc, 340);
     expect(doc.getElementById('smarketing-lens-reserve')?.textContent).toBe('html > body { margin-right: 340px !important; }');
   });

@@ -57,6 +57,16 @@ describe('Pipedrive detection rules', () => {
     expect(pipedriveLayoutUnrecognized(doc, new URL('https://lumenary.pipedrive.com/deal/5521'))).toBe(false);
   });
 
+  it('observes the detail view, which holds everything it reads, and the body until it is drawn', () => {
+    const doc = load('2026-11-20-person.html');
+    const root = pipedriveSite.findObservedRoot(doc)!;
+    expect(root).toBe(doc.querySelector('.detailView'));
+    expect(root.contains(doc.querySelector('[data-testid="header-title"]'))).toBe(true);
+    expect(root.contains(doc.querySelector('header[role="banner"]'))).toBe(false);
+    root.remove();
+    expect(pipedriveSite.findObservedRoot(doc)).toBe(doc.body);
+  });
+
   it('reads no layout, requests nothing and clicks nothing', () => {
     const spies = [
       vi.spyOn(Element.prototype, 'getBoundingClientRect'),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { watchContact } from '../../lib/content/watch-contact';
-import type { DetectedContactInput } from '../../lib/sites/contact';
+import type { DetectedContactInput, SiteAdapter } from '../../lib/sites/contact';
 import { gmailSite } from '../../lib/sites/gmail';
 import { GMAIL_FIXTURES } from './helpers';
 
@@ -105,6 +105,41 @@ describe('waiting for the site to draw', () => {
     loadPage('2026-11-20-conversation.html');
     await flush();
     expect(seen.map((c) => c?.email)).toEqual(['dana.whitfield@northwind.example']);
+    controller.abort();
+  });
+
+  it('moves to the narrower area a site offers once it is drawn, and back to the fallback when it goes', async () => {
+    document.body.replaceChildren();
+    const detect = vi.fn<SiteAdapter['detect']>(() => null);
+    const site: SiteAdapter = {
+      id: 'pipedrive',
+      // Like the CRM adapters: the record's area when there is one, else the body.
+      findObservedRoot: (doc) => doc.querySelector('.record') ?? doc.body,
+      detect,
+      reserveSpace: () => undefined,
+    };
+    const controller = new AbortController();
+    void watchContact({ site, doc: document, currentUrl: () => new URL('https://lumenary.pipedrive.com/person/318'), signal: controller.signal, onChange: () => undefined, debounceMs: 5 });
+    await flush(20);
+    const record = document.createElement('div');
+    record.className = 'record';
+    document.body.append(record);
+    await flush(20);
+    // Now only the record's area wakes detection up.
+    detect.mockClear();
+    document.body.append(document.createElement('aside'));
+    await flush(20);
+    expect(detect).not.toHaveBeenCalled();
+    record.append(document.createElement('h1'));
+    await flush(20);
+    expect(detect).toHaveBeenCalled();
+    // The area goes (another kind of page): back to the body.
+    record.remove();
+    await flush(20);
+    detect.mockClear();
+    document.body.append(document.createElement('section'));
+    await flush(20);
+    expect(detect).toHaveBeenCalled();
     controller.abort();
   });
 });

@@ -44,3 +44,11 @@ export function detectHubspotContact(doc: Document, url: URL, extraHosts: readon
 export function hubspotLayoutUnrecognized(doc: Document, url: URL, extraHosts: readonly string[] = []): boolean {
   return hubspotContactRecord(url, extraHosts) !== null && findName(doc) === null;
 }
+
+/**
+ * The record's landmark when its name is inside one, else the body: HubSpot's navigation bar, chat and preview panels
+ * (drawn outside the record, and never read) then do not wake detection up.
+ */
+export function findHubspotObservedRoot(doc: Document): Element | null {
+  return findName(doc)?.closest(HUBSPOT.recordMain.css) ?? doc.body;
+}

@@ -1,13 +1,12 @@
 import { reserveRightEdge } from '../../dom/reserve';
 import type { SiteAdapter } from '../contact';
-import { detectHubspotContact, hubspotLayoutUnrecognized } from './detect';
+import { detectHubspotContact, findHubspotObservedRoot, hubspotLayoutUnrecognized } from './detect';
 
 /** `extraHosts`: custom hosts (options page) this adapter also serves besides HubSpot's app hosts. */
 export function createHubspotSite(extraHosts: readonly string[] = []): SiteAdapter {
   return {
     id: 'hubspot',
-    // HubSpot's app root has no hook either extension relies on: observe the body (callbacks only restart a timer).
-    findObservedRoot: (doc) => doc.body,
+    findObservedRoot: findHubspotObservedRoot,
     layoutUnrecognized: (doc, url) => hubspotLayoutUnrecognized(doc, url, extraHosts),
     detect: (doc, url) => detectHubspotContact(doc, url, extraHosts),
     reserveSpace: (doc, widthPx) => reserveRightEdge(doc, widthPx),

@@ -34,6 +34,12 @@ export const HUBSPOT = {
     seen: '2026-03',
     fixtures: [...RECORD, ...CARD],
   },
+  /**
+   * The landmark around the record's columns. Not from a source (neither extension needs it): the fixtures assume
+   * HubSpot draws the record in a <main>, so Lens observes the one holding the record's name, and the body when the
+   * name is in none.
+   */
+  recordMain: { css: 'main', seen: '2026-11', fixtures: [...RECORD, ...CARD] },
   /** Preview panels show another record beside the open one (Clockify): nothing inside them is the contact shown. */
   previewPanel: {
     css: '[data-selenium-test="sidebar-preview-panel"], [data-test-id="IndexPageInlineSidebar"]',

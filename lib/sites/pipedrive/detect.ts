@@ -29,3 +29,12 @@ export function detectPipedriveContact(doc: Document, url: URL, extraHosts: read
 export function pipedriveLayoutUnrecognized(doc: Document, url: URL, extraHosts: readonly string[] = []): boolean {
   return pipedrivePersonId(url, extraHosts) !== null && doc.querySelector(PIPEDRIVE.detailView.css) === null;
 }
+
+/**
+ * Everything detection reads from the page is inside the detail view (the title fallback is not page content): observe
+ * it rather than the whole body, where Pipedrive's own menus, toasts and dialogs churn. Until it is drawn (or on pages
+ * without one), the body.
+ */
+export function findPipedriveObservedRoot(doc: Document): Element | null {
+  return doc.querySelector(PIPEDRIVE.detailView.css) ?? doc.body;
+}

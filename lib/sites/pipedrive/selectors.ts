@@ -10,7 +10,7 @@
 const PERSON = ['2026-11-20-person.html'];
 
 export const PIPEDRIVE = {
-  /** The detail view; the person's header and fields are drawn inside it. */
+  /** The detail view; the person's header and fields are drawn inside it, so it is also what Lens observes. */
   detailView: { css: '.detailView', seen: '2026-03', fixtures: PERSON },
   /** The view's header (Clockify's hanger for its button on contact views). */
   header: { css: '.detailView .content .spacer', seen: '2026-03', fixtures: PERSON },
