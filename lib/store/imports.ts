@@ -243,9 +243,13 @@ export class EventStager {
     const { importId } = this;
     return inOneTransaction(this.db, IMPORT_STORES, async (tx) => {
       const staging = tx.objectStore('staging');
+      const read = (g: number) => staging.getAll(IDBKeyRange.bound([importId, g, 0], [importId, g, Number.MAX_SAFE_INTEGER]));
       async function* groups(): AsyncGenerator<readonly EngagementEvent[]> {
+        // The next group is asked for before this one is merged: IndexedDB reads it while this thread works.
+        let next = read(0);
         for (let g = 0; g < STAGING_GROUPS; g++) {
-          const records = await staging.getAll(IDBKeyRange.bound([importId, g, 0], [importId, g, Number.MAX_SAFE_INTEGER]));
+          const records = await next;
+          if (g + 1 < STAGING_GROUPS) next = read(g + 1);
           if (records.length > 0) yield records.flatMap((r) => r.events);
         }
       }

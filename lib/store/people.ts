@@ -48,6 +48,7 @@ export class PeopleWriter {
   /** Key index changes not applied yet: applied in bulk (one round of gets) before the index is read or written. */
   private keyChanges: Array<{ id: string; dropped: string[]; added: string[] }> = [];
   private total: OutcomeTally | undefined;
+  private readonly pendingWrites: Promise<unknown>[] = [];
 
   private constructor(
     private readonly tx: PeopleTx,
@@ -300,14 +301,18 @@ export class PeopleWriter {
     }
     this.shards.clear();
     this.keyShards.clear();
-    await Promise.all(writes);
+    // Not awaited here: IndexedDB writes them in order while the caller goes on to the next slice (a failure still
+    // aborts the transaction, and finish() waits for all of them).
+    const written = Promise.all(writes);
+    written.catch(() => undefined); // handled: finish() awaits it, or the aborted transaction reports the failure
+    this.pendingWrites.push(written);
   }
 
-  /** flush(), then the total the shards now add up to. */
+  /** flush(), then the total the shards now add up to; resolves when every write is done. */
   async finish(): Promise<void> {
     await this.flush();
     const record: OutcomesRecord = { key: 'outcomes', value: this.total ?? new Map() };
-    await this.tx.objectStore('meta').put(record);
+    await Promise.all([...this.pendingWrites.splice(0), this.tx.objectStore('meta').put(record)]);
   }
 }
 
