@@ -170,7 +170,8 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
     let contacts: IncomingContact[] = [];
     let campaigns: Campaign[] = [];
     let committed = false;
-    const db = await openDb();
+    // Opened inside the try below: a database that cannot be opened is an error shown like any other.
+    let db!: LensDatabase;
     const begin = async () => {
       stager = await EventStager.begin(db, now());
       contacts = [];
@@ -228,6 +229,7 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
       }
     };
     try {
+      db = await openDb();
       const directory = await readDirectoryData(db);
       const parsed = (await readTwoParts(directory)) ?? (await readWhole(directory));
       if (parsed.errorCount > 0 && !skipInvalid) {

@@ -123,6 +123,17 @@ describe('import model and section', () => {
     expect(warnings()).toBe('');
   });
 
+  it('says so when the database cannot be opened, and is ready for another try', async () => {
+    const model = createImportModel((async () => null) as unknown as RequestFn, async () => {
+      throw new Error('The database is not available (the disk is full).');
+    });
+    await model.choose(fixtureFile('hubspot-contacts-brightfield.csv'));
+    await model.confirm();
+    expect(model.error.value).toBe('The database is not available (the disk is full).');
+    expect(model.progress.value).toBeNull();
+    expect(model.result.value).toBeNull();
+  });
+
   it('handles a marketing pack in the same input, and lists a broken pack’s problems', async () => {
     const { model, root, settle, button } = await setup();
     const pack = (name: string) => new File([readFileSync(join(ROOT, 'test', 'fixtures', 'imports', name))], name, { type: 'application/json' });
