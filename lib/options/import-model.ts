@@ -243,7 +243,8 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
       abort.throwIfAborted();
       progress.value = { fraction: null, label: 'Saving…' };
       const sent: Counts = { contacts: contacts.length, events: parsed.staged, campaigns: campaigns.length };
-      const outcome = await stager!.commit({ contacts, campaigns }, now());
+      // The importers derive every event's id from its key (eventId), which lets the commit find duplicates by id.
+      const outcome = await stager!.commit({ contacts, campaigns, eventIdsFromKeys: true }, now());
       committed = true;
       // The lookups' caches in the background: the import is visible to the next lookup.
       await request('data.changed', {}).catch(() => undefined);

@@ -71,6 +71,8 @@ interface MergeInput {
   campaigns: readonly Campaign[];
   /** The events, a slice of the shards at a time (staged) or all at once (in memory). */
   eventGroups: AsyncIterable<readonly EngagementEvent[]>;
+  /** Every event's id is eventId(eventKey(event)), as the CSV importers make them (see PeopleWriter.addEvents). */
+  eventIdsFromKeys?: boolean;
 }
 
 async function mergeIntoStore(tx: WriteTx, input: MergeInput, now: Date): Promise<ImportOutcome> {
@@ -123,7 +125,8 @@ async function mergeIntoStore(tx: WriteTx, input: MergeInput, now: Date): Promis
   for await (const group of input.eventGroups) {
     const events = remapEvents(group, mergedIds);
     await writer.loadShards(events.map((e) => shardOf(e.contactId)), { events: true });
-    const added = writer.addEvents(events);
+    // An event moved to the person its contact was merged into keeps its id, which then names another key.
+    const added = writer.addEvents(events, { idsFromKeys: input.eventIdsFromKeys === true && mergedIds.size === 0 });
     outcome.events.added += added.added;
     outcome.events.duplicates += added.duplicates;
     await writer.flush();
@@ -238,7 +241,7 @@ export class EventStager {
    * the staging records in it. All or nothing: a failure leaves the store as it was (and the staged events, which the
    * caller drops with abort()).
    */
-  async commit(input: { contacts: readonly IncomingContact[]; campaigns: readonly Campaign[] }, now = new Date()): Promise<ImportOutcome> {
+  async commit(input: Omit<MergeInput, 'eventGroups'>, now = new Date()): Promise<ImportOutcome> {
     await this.flush();
     const { importId } = this;
     return inOneTransaction(this.db, IMPORT_STORES, async (tx) => {

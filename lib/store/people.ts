@@ -31,6 +31,14 @@ interface LoadedShard {
   events?: EventShard;
   /** eventKey → index in events.events, built when events are first added. */
   eventIndex?: Map<string, number>;
+  /**
+   * True while every event in the shard came in with an id derived from its eventKey (a CSV import's): then an id
+   * names the key, and duplicates are found by id — no eventKey to compute for a million events. The first event of
+   * any other kind turns it off for good.
+   */
+  derivedIdsOnly?: boolean;
+  /** id → index in events.events, while derivedIdsOnly. */
+  idIndex?: Map<string, number>;
   /** summary.ids as a set, for the "event of nobody" check. */
   ids?: Set<string>;
   peopleDirty: boolean;
@@ -82,7 +90,11 @@ export class PeopleWriter {
       missing.forEach((n, i) => (this.loaded(n).people = values[i] ?? { shard: n, contacts: [] }));
     } else {
       const values = await Promise.all(missing.map((n) => this.tx.objectStore('eventShards').get(n)));
-      missing.forEach((n, i) => (this.loaded(n).events = values[i] ?? { shard: n, events: [] }));
+      missing.forEach((n, i) => {
+        const s = this.loaded(n);
+        s.events = values[i] ?? { shard: n, events: [] };
+        s.derivedIdsOnly = s.events.events.length === 0;
+      });
     }
   }
 
@@ -178,6 +190,7 @@ export class PeopleWriter {
     if (events.length > 0) {
       shardEvents.events = shardEvents.events.filter((e) => e.contactId !== id);
       s.eventIndex = undefined;
+      s.idIndex = undefined;
       s.eventsDirty = true;
     }
     s.peopleDirty = true;
@@ -222,8 +235,10 @@ export class PeopleWriter {
    * Adds events to their contacts' shards, skipping those already stored by eventKey(). The shards must be loaded
    * with their events (loadShards(…, { events: true })). An event whose contact is not stored is an error: nothing of
    * the transaction is kept. `exact` stores every event as given (a restore or the demo: already the store's own).
+   * `idsFromKeys` says every event's id was derived from its eventKey (eventId(): a CSV import whose contacts were not
+   * merged), so in a shard holding only such events an id stands for the key.
    */
-  addEvents(events: readonly EngagementEvent[], exact = false): EventsAdded {
+  addEvents(events: readonly EngagementEvent[], { exact = false, idsFromKeys = false } = {}): EventsAdded {
     let added = 0;
     let duplicates = 0;
     for (const event of events) {
@@ -233,16 +248,29 @@ export class PeopleWriter {
       const stored = this.eventsOf(s).events;
       if (exact) {
         stored.push(event);
-        s.eventIndex = undefined;
+        s.eventIndex = s.idIndex = undefined;
+        s.derivedIdsOnly = false;
         s.eventsDirty = s.tallyStale = true;
         added++;
         continue;
       }
-      s.eventIndex ??= new Map(stored.map((e, i) => [eventKey(e), i]));
-      const key = eventKey(event);
-      const i = s.eventIndex.get(key);
+      let index: Map<string, number>;
+      let key: string;
+      if (idsFromKeys && s.derivedIdsOnly) {
+        index = s.idIndex ??= new Map(stored.map((e, i) => [e.id, i]));
+        key = event.id;
+      } else {
+        s.derivedIdsOnly = false;
+        s.idIndex = undefined;
+        index = s.eventIndex ??= new Map(stored.map((e, i) => [eventKey(e), i]));
+        key = eventKey(event);
+      }
+      const i = index.get(key);
       if (i === undefined) {
-        s.eventIndex.set(key, stored.length);
+        index.set(key, stored.length);
+        // Both indexes describe the same list: the other one is rebuilt when it is next needed.
+        if (index === s.idIndex) s.eventIndex = undefined;
+        else s.idIndex = undefined;
         stored.push(event);
         s.eventsDirty = s.tallyStale = true;
         added++;
@@ -326,7 +354,7 @@ export async function writePeople(tx: PeopleTx, contacts: readonly Contact[], ev
   const writer = await PeopleWriter.open(tx);
   await writer.loadShards([...contacts.map((c) => shardOf(c.id)), ...events.map((e) => shardOf(e.contactId))], { people: true, events: true });
   for (const contact of contacts) writer.putContact(contact);
-  writer.addEvents(events, true);
+  writer.addEvents(events, { exact: true });
   await writer.finish();
 }
 

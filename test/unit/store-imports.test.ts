@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDirectory, importCsv, readPack } from '../../lib/importers';
 import type { EngagementEvent } from '../../lib/model';
-import { findContactByEmail, readAllPeople, readDirectoryData, readLibrary, readSla, writeImport, writePack, type LensDatabase } from '../../lib/store';
+import { EventStager, findContactByEmail, readAllPeople, shardOf, readDirectoryData, readLibrary, readSla, writeImport, writePack, type LensDatabase } from '../../lib/store';
 import { DEMO_NOW, ROOT, seededDb } from './helpers';
 import { countPeople, snapshot } from './store-snapshot';
 
@@ -93,6 +93,28 @@ describe('writing an import', () => {
     expect(merged?.contact.id).toBe('ct-dana-whitfield');
     expect(merged?.contact.lifecycleStage).toBe('mql'); // the file had no stage: the stored one stays
     expect(merged?.events).toHaveLength(danaEvents + jonahEvents);
+  });
+});
+
+describe('staged imports', () => {
+  it('finds a row repeated in the file by its derived id, and a row already stored by its key', async () => {
+    const db = await seededDb();
+    const email = 'new.person@acme.example';
+    await writeImport(db, { contacts: [{ id: 'hubspot-777', emails: [email], firstName: 'New', lastName: 'Person', crmIds: [], lifecycleStage: 'lead', properties: {} }], events: [], campaigns: [] }, DEMO_NOW);
+    // Nobody's events share this person's shard yet: the commit compares ids there, not keys.
+    expect(await db.get('eventShards', shardOf('hubspot-777'))).toBeUndefined();
+    const row = (day: number) => `${email},email_click,Ops Efficiency Nurture 2026,,2026-10-0${day}T09:00:00.000Z,`;
+    const csv = ['email,event_type,campaign,content,timestamp,details', row(1), row(2), row(1), row(3)].join('\n');
+    const stageAndCommit = async () => {
+      const parsed = await importCsv(csv, { file: 'e.csv', directory: createDirectory(await readDirectoryData(db)) });
+      const stager = await EventStager.begin(db, DEMO_NOW);
+      await stager.add(parsed.events);
+      return stager.commit({ contacts: [], campaigns: [], eventIdsFromKeys: true }, DEMO_NOW);
+    };
+    expect((await stageAndCommit()).events).toEqual({ added: 3, duplicates: 1, moved: 0 });
+    // The second time the shard holds events already: every row is found by its key.
+    expect((await stageAndCommit()).events).toEqual({ added: 0, duplicates: 4, moved: 0 });
+    expect((await findContactByEmail(db, email))!.events).toHaveLength(3);
   });
 });
 
