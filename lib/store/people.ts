@@ -201,6 +201,11 @@ export class PeopleWriter {
   }
 
   private reindex(id: string, before: readonly string[], after: readonly string[]): void {
+    // A new contact (the bulk of a first import): every key is added, nothing to compare.
+    if (before.length === 0) {
+      if (after.length > 0) this.keyChanges.push({ id, dropped: [], added: [...after] });
+      return;
+    }
     const keep = new Set(after);
     const had = new Set(before);
     const dropped = before.filter((k) => !keep.has(k));
@@ -212,7 +217,12 @@ export class PeopleWriter {
     if (this.keyChanges.length === 0) return;
     const changes = this.keyChanges;
     this.keyChanges = [];
-    await this.loadKeyShards(changes.flatMap((c) => [...c.dropped, ...c.added]).map(shardOf));
+    const needed = new Set<number>();
+    for (const { dropped, added } of changes) {
+      for (const key of dropped) needed.add(shardOf(key));
+      for (const key of added) needed.add(shardOf(key));
+    }
+    await this.loadKeyShards(needed);
     for (const { id, dropped, added } of changes) {
       for (const key of dropped) {
         const ks = this.keyShards.get(shardOf(key))!;
