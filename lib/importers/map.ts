@@ -62,11 +62,15 @@ export function createDirectory(data: {
   campaigns?: readonly Pick<Campaign, 'id' | 'name'>[];
   content?: readonly Pick<ContentAsset, 'id' | 'url' | 'title'>[];
 }): Directory {
-  const emails = data.emailIds ?? new Map<string, string>();
-  const crm = data.crmIdIds ?? new Map<string, string>();
+  // Dictionaries without a prototype (so an address can never name a property of Object): a 1M-row events file looks
+  // up every row's address, and V8 answers these about twice as fast as a Map of 100k fresh string keys.
+  const emails: Record<string, string> = Object.create(null) as Record<string, string>;
+  const crm: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [email, id] of data.emailIds ?? []) emails[email] = id;
+  for (const [crmId, id] of data.crmIdIds ?? []) crm[crmId] = id;
   for (const c of data.contacts ?? []) {
-    for (const e of c.emails) if (!emails.has(e.toLowerCase())) emails.set(e.toLowerCase(), c.id);
-    for (const id of c.crmIds) if (!crm.has(id)) crm.set(id, c.id);
+    for (const e of c.emails) emails[e.toLowerCase()] ??= c.id;
+    for (const id of c.crmIds) crm[id] ??= c.id;
   }
   const campaigns = new Map<string, string>();
   for (const c of data.campaigns ?? []) {
@@ -80,8 +84,8 @@ export function createDirectory(data: {
     if (!content.has(`title:${normKey(a.title)}`)) content.set(`title:${normKey(a.title)}`, a.id);
   }
   return {
-    contactByEmail: (email) => emails.get(email.toLowerCase()),
-    contactByCrmId: (id) => crm.get(id),
+    contactByEmail: (email) => emails[email.toLowerCase()],
+    contactByCrmId: (id) => crm[id],
     campaign: (v) => campaigns.get(v.trim()) ?? campaigns.get(`name:${normKey(v)}`),
     content: (v) => content.get(v.trim()) ?? content.get(`url:${urlKey(v)}`) ?? content.get(`title:${normKey(v)}`),
   };
