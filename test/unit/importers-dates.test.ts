@@ -102,3 +102,24 @@ describe('date order', () => {
     expect(dateOrderForLocale('fr-FR')).toBe('dmy');
   });
 });
+
+describe('canonical UTC timestamps (the fast path of a large events file)', () => {
+  const options = { dateOrder: 'mdy' as const, timeZone: 'UTC' };
+  it('reads real instants as they are, and sends impossible ones to the general path for its specific reason', () => {
+    expect(parseImportDate('2024-02-29T10:00:00.000Z', options)).toEqual({ ok: true, iso: '2024-02-29T10:00:00.000Z', ms: Date.UTC(2024, 1, 29, 10) });
+    expect(parseImportDate('2000-02-29T00:00:00.000Z', options)).toMatchObject({ ok: true });
+    expect(parseImportDate('2024-12-31T23:59:59.999Z', options)).toEqual({ ok: true, iso: '2024-12-31T23:59:59.999Z', ms: Date.UTC(2024, 11, 31, 23, 59, 59, 999) });
+    expect(parseImportDate('2023-02-29T10:00:00.000Z', options)).toEqual({ ok: false, reason: 'has day 29, but that month has 28 days' });
+    expect(parseImportDate('1900-02-29T00:00:00.000Z', options)).toEqual({ ok: false, reason: 'has day 29, but that month has 28 days' });
+    expect(parseImportDate('2024-04-31T00:00:00.000Z', options)).toEqual({ ok: false, reason: 'has day 31, but that month has 30 days' });
+    expect(parseImportDate('2024-01-01T24:00:00.000Z', options)).toEqual({ ok: false, reason: 'has a time of day that does not exist' });
+    expect(parseImportDate('1899-01-01T00:00:00.000Z', options)).toEqual({ ok: false, reason: 'has year 1899, outside 1900–2200' });
+  });
+
+  it('agrees with Date.parse on every instant of a sample year', () => {
+    for (let ms = Date.UTC(2024, 0, 1); ms < Date.UTC(2025, 0, 1); ms += 7_919_123) {
+      const text = new Date(ms).toISOString();
+      expect(parseImportDate(text, options)).toEqual({ ok: true, iso: text, ms });
+    }
+  });
+});

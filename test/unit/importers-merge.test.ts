@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import type { Contact } from '../../lib/model/contact';
 import type { EngagementEvent } from '../../lib/model/marketing';
 import { eventId, eventKey, mergeContacts, mergeEvents, remapEvents, type IncomingContact } from '../../lib/importers';
+import { hash64 } from '../../lib/importers/text';
 
 const contact = (id: string, emails: string[], extra: Partial<Contact> = {}): Contact => ({
   id,
@@ -149,5 +150,18 @@ describe('events on re-import', () => {
     expect(result).toMatchObject({ added: 1, duplicates: 2 });
     expect(result.events).toEqual([{ ...open, details: 'Opened' }, click]);
     expect(mergeEvents(result.events, [again, click]).events).toEqual(result.events);
+  });
+});
+
+describe('event ids', () => {
+  it('come out the same in every release: a re-imported event keeps the id it was stored under', () => {
+    expect(['', 'a', 'hubspot-1|email_open|1700000000000|cmp-x|', 'Ünïcode ✓ 🚀', 'x'.repeat(300)].map(hash64)).toEqual([
+      '5db4a501470559cb',
+      '579640c71410eb44',
+      '2697d5942ea5453b',
+      '0e267aca7b3e632d',
+      'bb82cec4f4ee15d9',
+    ]);
+    expect(eventId('hubspot-1|email_open|1700000000000|cmp-x|')).toBe('ev-2697d5942ea5453b');
   });
 });
