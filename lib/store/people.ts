@@ -1,6 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { eventKey } from '../importers/merge';
-import type { Contact, EngagementEvent, Feedback } from '../model';
+import { Contact as ContactSchema, type Contact, type EngagementEvent, type Feedback } from '../model';
 import type { LensDB, OutcomesRecord, UpgradeTransaction } from './schema';
 import { addTally, goodFitsByContact, keysOf, shardOf, tallyShard, type EventShard, type KeyShard, type OutcomeTally, type PeopleShard, type ShardSummary } from './shards';
 
@@ -371,7 +371,15 @@ export async function writePeople(tx: PeopleTx, contacts: readonly Contact[], ev
 /** Schema v2's move: v1's contacts and events (one record each) into shards, keys and the track record. */
 export async function migratePeopleToShards(db: IDBPDatabase<LensDB>, tx: UpgradeTransaction): Promise<void> {
   const raw = tx as unknown as IDBPTransaction<unknown, string[], 'versionchange'>;
-  const [contacts, events] = (await Promise.all([raw.objectStore('contacts').getAll(), raw.objectStore('events').getAll()])) as [Contact[], EngagementEvent[]];
+  const [stored, events] = (await Promise.all([raw.objectStore('contacts').getAll(), raw.objectStore('events').getAll()])) as [unknown[], EngagementEvent[]];
+  // Parsed again on the way over: v1 wrote parsed contacts, but a record that lacks a list the sharded layout indexes
+  // (an older or hand-edited one) is given its schema defaults rather than failing the whole upgrade.
+  const contacts = stored.map((record) => {
+    const parsed = ContactSchema.safeParse(record);
+    if (parsed.success) return parsed.data;
+    const loose = record as Partial<Contact> & { id: string };
+    return { ...loose, emails: loose.emails ?? [], crmIds: loose.crmIds ?? [], properties: loose.properties ?? {} } as Contact;
+  });
   await writePeople(tx, contacts, events);
   const rawDb = db as unknown as IDBPDatabase;
   rawDb.deleteObjectStore('contacts');

@@ -112,6 +112,8 @@ describe('migrations', () => {
     const v1 = await openDB(name, 1, { upgrade: (db, oldVersion, newVersion, tx) => MIGRATIONS[0]!(db as never, tx as never) });
     const tx = v1.transaction(['contacts', 'events', 'feedback'], 'readwrite');
     for (const c of data.contacts) void tx.objectStore('contacts').put(c);
+    // An older record without the lists v2 indexes (written before they existed, or by hand): it still moves over.
+    void tx.objectStore('contacts').put({ id: 'ct-legacy', emails: ['legacy@old.example'], firstName: 'Old', lastName: 'Record', lifecycleStage: 'lead' });
     for (const e of data.events) void tx.objectStore('events').put(e);
     const dana = data.contacts.find((c) => c.emails.includes('dana.whitfield@northwind.example'))!;
     const verdict = { id: 'f-good', contactKey: dana.emails[0]!, contactId: dana.id, verdict: 'good_fit' as const, createdAt: DEMO_NOW.toISOString() };
@@ -122,7 +124,8 @@ describe('migrations', () => {
     const db = await openLensDb(name);
     expect([...db.objectStoreNames]).not.toContain('contacts');
     const people = await readAllPeople(db);
-    expect(people.contacts).toEqual(data.contacts.toSorted((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(people.contacts.filter((c) => c.id !== 'ct-legacy')).toEqual(data.contacts.toSorted((a, b) => (a.id < b.id ? -1 : 1)));
+    expect((await findContact(db, { email: 'legacy@old.example' }))?.contact).toMatchObject({ id: 'ct-legacy', crmIds: [], properties: {} });
     expect(people.events).toHaveLength(data.events.length);
     const found = await findContact(db, { email: 'DANA.WHITFIELD@northwind.example' });
     expect(found?.contact.id).toBe(dana.id);
