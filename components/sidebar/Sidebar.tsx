@@ -148,7 +148,6 @@ function Feedback({ feedback, stale }: { feedback: SidebarFeedback; stale: Signa
   );
 }
 
-/** The sidebar: open, an `aside` landmark; collapsed, a slim tab that is one button. */
 /**
  * The sidebar: open, an `aside` landmark; collapsed, a slim tab that is one button. It subscribes to `open` only:
  * the body and the feedback form subscribe to what they show, and the dimming while the next person loads (`stale`)

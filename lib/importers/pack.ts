@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { DATASET_FIELDS, checkDatasetReferences } from '../model/dataset';
+import { formatPath, jsonValueOffsets, lineColumn, offsetOf, valueAt } from './json-position';
 import { issueValue } from './text';
+
+export { formatPath };
 import { ImportError } from './types';
 
 /**
@@ -112,102 +115,23 @@ function validate(value: unknown): Extract<PackResult, { ok: true }> | { ok: fal
   };
 }
 
-/** ["content", 3, "url"] → "content[3].url". */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
-  }
-  return out;
-}
 
 /**
  * Adds the file, line, column and value to each issue. The place is that of the value at the issue's path or, for a
  * value that is missing, of the nearest enclosing one found (a missing "url" points at its content item).
  */
 function locate(text: string, pack: unknown, file: string, issues: readonly RawIssue[]): PackIssue[] {
-  const wanted = new Set<string>();
-  for (const { raw } of issues) for (let n = raw.length; n >= 0; n--) wanted.add(formatPath(raw.slice(0, n)));
-  const offsets = jsonValueOffsets(text, wanted);
+  const offsets = jsonValueOffsets(text);
   return issues.map(({ raw, ...issue }) => {
     const located: PackIssue = { ...issue, file };
-    for (let n = raw.length; n >= 0; n--) {
-      const offset = offsets.get(formatPath(raw.slice(0, n)));
-      if (offset === undefined) continue;
-      Object.assign(located, lineAndColumn(text, offset));
-      break;
-    }
+    const offset = offsetOf(offsets, raw);
+    if (offset !== undefined) Object.assign(located, lineColumn(text, offset));
     const value = valueAt(pack, raw);
     if (value !== undefined) located.value = issueValue(typeof value === 'string' ? value : JSON.stringify(value));
     return located;
   });
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let here = root;
-  for (const key of path) {
-    if (typeof here !== 'object' || here === null || typeof key === 'symbol' || !Object.hasOwn(here, key)) return undefined;
-    here = (here as Record<string | number, unknown>)[key];
-  }
-  return here;
-}
-
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const lineStart = before.lastIndexOf('\n');
-  return { line: before.split('\n').length, column: offset - lineStart };
-}
-
-/**
- * Where the values at the wanted paths (as formatPath writes them) start in a text that is valid JSON. A second, small
- * scan rather than a parser with positions: it runs only when a pack has errors. A later duplicate key wins, as in
- * JSON.parse. Nesting too deep for the stack ends the scan with what was found.
- */
-export function jsonValueOffsets(text: string, wanted: ReadonlySet<string>): Map<string, number> {
-  const found = new Map<string, number>();
-  let i = 0;
-  const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
-  };
-  const string = (): string => {
-    const start = i++;
-    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    i++;
-    return JSON.parse(text.slice(start, i)) as string;
-  };
-  const value = (path: string): void => {
-    ws();
-    if (wanted.has(path)) found.set(path, i);
-    const ch = text[i];
-    if (ch === '{' || ch === '[') {
-      const close = ch === '{' ? '}' : ']';
-      i++;
-      ws();
-      if (text[i] === close) return void i++;
-      for (let n = 0; i < text.length; n++) {
-        ws();
-        if (ch === '{') {
-          const key = string();
-          ws();
-          i++; // the colon
-          value(path === '' ? key : `${path}.${key}`);
-        } else value(`${path}[${n}]`);
-        ws();
-        if (text[i++] === close) return;
-      }
-      return;
-    }
-    if (ch === '"') return void string();
-    while (i < text.length && !',}] \t\n\r'.includes(text[i]!)) i++;
-  };
-  try {
-    value('');
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-  }
-  return found;
-}
 
 /**
  * The parser's message with the line and column of the problem. Engines differ on whether (and how) they say where it
@@ -217,7 +141,7 @@ function jsonProblem(text: string, error: unknown): { message: string; at?: { li
   const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
   const offset = jsonErrorOffset(text);
   if (offset === undefined) return { message };
-  const at = lineAndColumn(text, offset);
+  const at = lineColumn(text, offset);
   return { message: `${message.replace(/\s*\(line \d+ column \d+\)$/, '')} (line ${at.line}, column ${at.column})`, at };
 }
 

@@ -1,10 +1,8 @@
 import { computed, signal } from '@preact/signals';
 import {
   checkMapping,
-  createDirectory,
   duplicateHeaders,
   formatSpec,
-  importCsv,
   proposeMapping,
   previewCsv,
   readPack,
@@ -12,7 +10,6 @@ import {
   type ColumnMapping,
   type CsvFormatId,
   type CsvPreview,
-  type MappedBatch,
   type MarketingPack,
   type PackIssue,
   type RecordKind,
@@ -20,9 +17,8 @@ import {
   type TargetField,
 } from '../importers';
 import type { RequestFn } from '../messaging/client';
-import type { IncomingContact } from '../importers/types';
-import type { Campaign } from '../model';
 import { EventStager, readDirectoryData, type DirectoryData, type ImportOutcome, type LensDatabase } from '../store';
+import { importPart } from './import-part';
 import { planParts, readInParts, type PartRunner } from './parallel-import';
 
 /**
@@ -167,46 +163,25 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
     error.value = null;
     progress.value = { fraction: 0, label: `Reading ${f.name}…` };
     let stager: EventStager | undefined;
-    let contacts: IncomingContact[] = [];
-    let campaigns: Campaign[] = [];
     let committed = false;
     // Opened inside the try below: a database that cannot be opened is an error shown like any other.
     let db!: LensDatabase;
     const begin = async () => {
       stager = await EventStager.begin(db, now());
-      contacts = [];
-      campaigns = [];
     };
     const showBytes = (bytesRead: number) => {
       progress.value = { fraction: f.size ? Math.min(1, bytesRead / f.size) : null, label: `Reading ${f.name}…` };
     };
+    const settled = () => ({ file: f.name, format: fmt, mapping: mapping.value, dateOrder: p.dateOrder, delimiter: p.delimiter, maxIssues: MAX_LISTED_ERRORS });
     /** The whole file in this thread (every format; the fallback of the two-part read). */
     const readWhole = async (directory: DirectoryData) => {
       await begin();
-      const whole = await importCsv(f, {
-        file: f.name,
-        format: fmt,
-        mapping: mapping.value,
-        dateOrder: p.dateOrder,
-        delimiter: p.delimiter,
-        directory: createDirectory(directory),
-        signal: abort,
-        maxIssues: MAX_LISTED_ERRORS,
-        onProgress: ({ bytesRead }) => showBytes(bytesRead),
-        onBatch: async (batch: MappedBatch) => {
-          abort.throwIfAborted();
-          // A loop, not push(...): spreading a large array overflows the call stack.
-          for (const c of batch.contacts) contacts.push(c);
-          for (const c of batch.campaigns) campaigns.push(c);
-          await stager!.add(batch.events);
-        },
-        // The file turned out to mix encodings and is read again: what was staged so far is void.
-        onRestart: async () => {
-          await stager!.abort();
-          await begin();
-        },
-      });
-      return { ...whole, staged: stager!.staged };
+      return importPart(
+        db,
+        { ...settled(), blob: f, encoding: 'auto', directory, importId: stager!.importId, startedAt: stager!.startedAt, seqStart: 0 },
+        abort,
+        showBytes,
+      );
     };
     /** A large events file on two cores (parallel-import.ts); null when it cannot be cut or a part failed. */
     const readTwoParts = async (directory: DirectoryData) => {
@@ -215,11 +190,8 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
       const parts = await planParts(f, options.parallelMinBytes);
       if (!parts) return null;
       await begin();
-      const part = { file: f.name, format: fmt, mapping: mapping.value, dateOrder: p.dateOrder, delimiter: p.delimiter, encoding, directory, maxIssues: MAX_LISTED_ERRORS };
       try {
-        const read = await readInParts(db, parts, { ...part, importId: stager!.importId, startedAt: stager!.startedAt }, abort, showBytes, options.runSecondPart);
-        campaigns = read.campaigns;
-        return read;
+        return await readInParts(db, parts, { ...settled(), encoding, directory, importId: stager!.importId, startedAt: stager!.startedAt }, abort, showBytes, options.runSecondPart);
       } catch (e) {
         if (isAbort(e) || abort.aborted) throw e;
         // Read it whole instead: that path has the last word on what is wrong with the file (or handles it).
@@ -242,6 +214,7 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
       }
       abort.throwIfAborted();
       progress.value = { fraction: null, label: 'Saving…' };
+      const { contacts, campaigns } = parsed;
       const sent: Counts = { contacts: contacts.length, events: parsed.staged, campaigns: campaigns.length };
       // The importers derive every event's id from its key (eventId), which lets the commit find duplicates by id.
       const outcome = await stager!.commit({ contacts, campaigns, eventIdsFromKeys: true }, now());

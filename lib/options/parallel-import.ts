@@ -1,4 +1,4 @@
-import { findCut, headerBytes, shiftIssue, type RowIssue } from '../importers';
+import { findCut, headerBytes, shiftIssue } from '../importers';
 import type { Campaign } from '../model';
 import type { LensDatabase } from '../store';
 import { importPart, type PartRequest, type PartResult } from './import-part';
@@ -69,16 +69,8 @@ export function runPartInWorker(request: PartRequest, signal: AbortSignal, onByt
   });
 }
 
-export interface PartsResult {
-  rows: number;
-  validRows: number;
-  invalidRows: number;
-  errorCount: number;
-  /** In the file's line numbers, in line order, at most `maxIssues`. */
-  errors: RowIssue[];
-  staged: number;
-  campaigns: Campaign[];
-}
+/** Both parts' results as one, in the file's line numbers (errors in line order, at most `maxIssues`). */
+export type PartsResult = PartResult;
 
 /** Reads both parts at once (the first here, the second through `runSecond`) and puts their results together. */
 export async function readInParts(
@@ -119,6 +111,7 @@ export function mergeParts(a: PartResult, b: PartResult, shift: number, maxIssue
     errorCount: a.errorCount + b.errorCount,
     errors: [...a.errors, ...b.errors.map((issue) => shiftIssue(issue, shift))].slice(0, maxIssues),
     staged: a.staged + b.staged,
+    contacts: [...a.contacts, ...b.contacts],
     campaigns: [...campaigns.values()],
   };
 }

@@ -1,6 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import type { z } from 'zod';
 import { formatPath, jsonErrorOffset } from '../importers/pack';
+import { jsonValueOffsets, lineColumn, offsetOf, valueAt } from '../importers/json-position';
 import type { RequestFn } from '../messaging/client';
 import { createActions } from './action';
 import type { ScoringModelView } from '../messaging/protocol';
@@ -61,15 +62,6 @@ export const pathKey = (path: Path) => path.map(String).join('.');
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function getAt(root: unknown, path: Path): unknown {
-  let at = root;
-  for (const part of path) {
-    if (Array.isArray(at) && typeof part === 'number') at = at[part];
-    else if (isObject(at) && typeof part === 'string' && Object.hasOwn(at, part)) at = at[part];
-    else return undefined;
-  }
-  return at;
-}
 
 /** A copy of `root` with `value` at `path` (undefined removes the key); missing parents are created as objects. */
 function setAt(root: unknown, path: Path, value: unknown): unknown {
@@ -132,12 +124,6 @@ export function checkModel(draft: unknown): { model?: ScoringModel; issues: Arra
   return issues.length > 0 ? { issues } : { model: parsed.data, issues };
 }
 
-/** The 1-based line and column of an offset. */
-function lineColumn(text: string, offset: number) {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
-}
-
 /** Parses the JSON view's text; a syntax problem says where (line and column) and what was found there. */
 export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; problem: JsonSyntaxProblem } {
   const offset = jsonErrorOffset(text);
@@ -162,80 +148,6 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
   return { ok: false, problem: { line, column, message } };
 }
 
-/**
- * The line where each path of a valid JSON text starts: an object member's key, an array element's first character.
- * Keys are the paths' pathKey.
- */
-export function jsonLines(text: string): Map<string, number> {
-  const lines = new Map<string, number>();
-  const starts = [0];
-  for (let k = 0; k < text.length; k++) if (text[k] === '\n') starts.push(k + 1);
-  const lineOf = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-  let i = 0;
-  const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
-  };
-  const string = () => {
-    const start = i++;
-    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    i++;
-    return JSON.parse(text.slice(start, i)) as string;
-  };
-  const value = (path: PathPart[]): void => {
-    ws();
-    if (!lines.has(pathKey(path))) lines.set(pathKey(path), lineOf(i));
-    const ch = text[i];
-    if (ch === '{') {
-      i++;
-      ws();
-      while (text[i] !== '}' && i < text.length) {
-        ws();
-        const at = i;
-        const key = string();
-        lines.set(pathKey([...path, key]), lineOf(at));
-        ws();
-        i++; // ':'
-        value([...path, key]);
-        ws();
-        if (text[i] === ',') i++;
-      }
-      i++;
-    } else if (ch === '[') {
-      i++;
-      ws();
-      let index = 0;
-      while (text[i] !== ']' && i < text.length) {
-        value([...path, index++]);
-        ws();
-        if (text[i] === ',') i++;
-        ws();
-      }
-      i++;
-    } else if (ch === '"') string();
-    else while (i < text.length && !',}] \t\n\r'.includes(text[i]!)) i++;
-  };
-  value([]);
-  return lines;
-}
-
-/** The line of `parts` in the JSON, or of its nearest parent that is there (a missing key is reported where it belongs). */
-function lineFor(lines: Map<string, number>, parts: Path): number {
-  for (let n = parts.length; n >= 0; n--) {
-    const line = lines.get(pathKey(parts.slice(0, n)));
-    if (line !== undefined) return line;
-  }
-  return 1;
-}
-
 const stringify = (value: unknown) => JSON.stringify(value, null, 2);
 const isPrefix = (prefix: Path, path: Path) => prefix.length <= path.length && prefix.every((p, i) => p === path[i]);
 const splitList = (text: string) =>
@@ -257,7 +169,7 @@ export function formFieldPaths(draft: unknown): Path[] {
   for (const type of EVENT_TYPES) for (const field of RULE_FIELDS) paths.push(['engagement', 'rules', type, field]);
   for (const { key } of SENIORITY_FIELDS) paths.push(['fit', 'seniority', key]);
   for (const list of Object.keys(PROPERTY_LISTS) as PropertyList[]) {
-    const rules = getAt(draft, ['fit', list]);
+    const rules = valueAt(draft, ['fit', list]);
     const count = Array.isArray(rules) ? Math.max(1, rules.length) : 1;
     for (let i = 0; i < count; i++) paths.push(['fit', list, i, 'values'], ['fit', list, i, 'points']);
   }
@@ -278,10 +190,10 @@ export function createScoringModelEditor(request: RequestFn) {
   const { busy, notice, act } = createActions();
 
   const checked = computed(() => checkModel(draft.value));
-  const lines = computed(() => (syntax.value ? new Map<string, number>() : jsonLines(jsonText.value)));
+  const offsets = computed(() => (syntax.value ? new Map<string, number>() : jsonValueOffsets(jsonText.value)));
   /** Validation problems of the draft; none while the JSON has a syntax error (the draft is then the last valid one). */
   const issues = computed<ModelIssue[]>(() =>
-    syntax.value ? [] : checked.value.issues.map((i) => ({ path: formatPath(i.parts), parts: i.parts, message: i.message, line: lineFor(lines.value, i.parts) })),
+    syntax.value ? [] : checked.value.issues.map((i) => ({ path: formatPath(i.parts), parts: i.parts, message: i.message, line: lineColumn(jsonText.value, offsetOf(offsets.value, i.parts) ?? 0).line })),
   );
   const fieldPaths = computed(() => formFieldPaths(draft.value));
   /** Problems no form field shows (they are listed above the form). */
@@ -300,7 +212,7 @@ export function createScoringModelEditor(request: RequestFn) {
     let next = setAt(draft.value, path, value);
     // An engagement rule left with nothing in it is no rule: the event type does not count.
     if (path[0] === 'engagement' && path[1] === 'rules' && path.length === 4) {
-      const rule = getAt(next, path.slice(0, 3));
+      const rule = valueAt(next, path.slice(0, 3));
       if (isObject(rule) && Object.keys(rule).length === 0) next = setAt(next, path.slice(0, 3), undefined);
     }
     draft.value = next;
@@ -322,12 +234,12 @@ export function createScoringModelEditor(request: RequestFn) {
     otherIssues,
     problemCount,
     /** The value at a path of the draft. */
-    valueAt: (path: Path) => getAt(draft.value, path),
+    valueAt: (path: Path) => valueAt(draft.value, path),
     /** What a form field shows: the text as typed, or the draft's value. */
     textAt(path: Path): string {
       const text = typed.value[pathKey(path)];
       if (text !== undefined) return text;
-      const value = getAt(draft.value, path);
+      const value = valueAt(draft.value, path);
       if (Array.isArray(value)) return value.join(', ');
       return value === undefined || value === null ? '' : String(value);
     },
@@ -346,11 +258,11 @@ export function createScoringModelEditor(request: RequestFn) {
     },
     /** A target-industry or department row; a list with no rule yet gets one with the usual label and 10 points. */
     editPropertyValues(list: PropertyList, index: number, text: string) {
-      if (getAt(draft.value, ['fit', list, index]) === undefined) edit(['fit', list, index], { label: PROPERTY_LISTS[list], values: [], points: 10 });
+      if (valueAt(draft.value, ['fit', list, index]) === undefined) edit(['fit', list, index], { label: PROPERTY_LISTS[list], values: [], points: 10 });
       edit(['fit', list, index, 'values'], splitList(text), text);
     },
     editPropertyPoints(list: PropertyList, index: number, text: string) {
-      if (getAt(draft.value, ['fit', list, index]) === undefined) edit(['fit', list, index], { label: PROPERTY_LISTS[list], values: [], points: 10 });
+      if (valueAt(draft.value, ['fit', list, index]) === undefined) edit(['fit', list, index], { label: PROPERTY_LISTS[list], values: [], points: 10 });
       edit(['fit', list, index, 'points'], numberOf(text), text);
     },
     editChoice(path: Path, value: string) {
@@ -362,12 +274,12 @@ export function createScoringModelEditor(request: RequestFn) {
     },
     /** "sla" or a score of at least N (the last number shown, else 60). */
     setThresholdKind(kind: 'sla' | 'score') {
-      const current = getAt(draft.value, ['mql', 'scoreThreshold']);
+      const current = valueAt(draft.value, ['mql', 'scoreThreshold']);
       if (kind === 'sla') edit(['mql', 'scoreThreshold'], 'sla', '');
       else if (typeof current !== 'number') edit(['mql', 'scoreThreshold'], 60, '60');
     },
     setDecayKind(kind: string) {
-      const days = getAt(draft.value, ['engagement', 'decay', 'days']);
+      const days = valueAt(draft.value, ['engagement', 'decay', 'days']);
       edit(['engagement', 'decay'], kind === 'none' ? { kind } : { kind, days: typeof days === 'number' ? days : 30 });
       typed.value = { ...typed.value, [pathKey(['engagement', 'decay', 'days'])]: kind === 'none' ? '' : String(typeof days === 'number' ? days : 30) };
     },

@@ -1,6 +1,7 @@
 import type { StoreNames } from 'idb';
 import { BACKUP_FORMAT, BACKUP_META_KEYS, BACKUP_STORES, BACKUP_VERSION, type Backup, type BackupStoreName, type BackupStores } from './backup-schema';
 import { writePeople } from './people';
+import { flattenPeople } from './repositories';
 import { DB_VERSION } from './migrations';
 import { inOneTransaction } from './imports';
 import type { LensDatabase, LensDB } from './schema';
@@ -15,7 +16,6 @@ import type { LensDatabase, LensDB } from './schema';
 /** The stores a backup lists one to one; people come from (and go to) the shards. */
 type PlainStore = Exclude<BackupStoreName, 'contacts' | 'events'>;
 const PLAIN_STORES = BACKUP_STORES.filter((name): name is PlainStore => name !== 'contacts' && name !== 'events');
-const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export async function readBackup(db: LensDatabase, now = new Date()): Promise<Backup> {
   const tx = db.transaction([...PLAIN_STORES, 'shards' as const, 'eventShards' as const], 'readonly');
@@ -27,8 +27,7 @@ export async function readBackup(db: LensDatabase, now = new Date()): Promise<Ba
   await tx.done;
   const stores = {
     ...Object.fromEntries(PLAIN_STORES.map((name, i) => [name, plain[i]])),
-    contacts: shards.flatMap((s) => s.contacts).toSorted(byId),
-    events: eventShards.flatMap((s) => s.events).toSorted(byId),
+    ...flattenPeople(shards, eventShards),
   } as unknown as BackupStores;
   const keep = new Set<string>(BACKUP_META_KEYS);
   return {

@@ -84,14 +84,14 @@ async function mergeIntoStore(tx: WriteTx, input: MergeInput, now: Date): Promis
   const writer = await PeopleWriter.open(tx);
 
   // Contacts: the stored people who share an email or CRM id with the file (stored people never share one).
-  const mergedIds = new Map<string, string>();
-  const moved: EngagementEvent[] = [];
+  let mergedIds: ReadonlyMap<string, string> = new Map();
   if (input.contacts.length > 0) {
     const keys = [...new Set(input.contacts.flatMap((c) => [...c.emails.map(lookupKey.email), ...c.crmIds.map(lookupKey.crmId)]))];
     const storedIds = [...new Set([...(await writer.idsByKey(keys)).values()].flat())].toSorted();
     const existing = await writer.contacts(storedIds);
     const existingById = new Map(existing.map((c) => [c.id, c]));
     const merge = mergeContacts(existing, input.contacts);
+    mergedIds = merge.mergedIds;
     outcome.contacts.created = merge.created;
     await writer.loadShards(merge.contacts.map((c) => shardOf(c.id)), { people: true });
     const touched = new Set(input.contacts.map((c) => merge.mergedIds.get(c.id) ?? c.id));
@@ -106,14 +106,13 @@ async function mergeIntoStore(tx: WriteTx, input: MergeInput, now: Date): Promis
       if (write) writer.putContact(c);
       if (stored && touched.has(c.id)) outcome.contacts[write ? 'updated' : 'unchanged']++;
     }
-    for (const [from, to] of merge.mergedIds) {
-      mergedIds.set(from, to);
+    const moved: EngagementEvent[] = [];
+    for (const [from, to] of mergedIds)
       if (existingById.has(from) && !ids.has(from)) {
         outcome.contacts.merged++;
         // A stored record merged into another: its events follow their person (a duplicate of theirs is dropped).
         for (const e of await writer.deleteContact(from)) moved.push({ ...e, contactId: to });
       }
-    }
     if (moved.length > 0) {
       await writer.loadShards(moved.map((e) => shardOf(e.contactId)), { events: true });
       writer.addEvents(moved);

@@ -1,7 +1,7 @@
 import type { Campaign, Contact, ContentAsset, EngagementEvent, Feedback, Persona } from '../model';
 import type { ContentOutcome } from '../engine/outcomes';
 import type { LensDatabase, RecentContact } from './schema';
-import { lookupKey, shardOf } from './shards';
+import { lookupKey, shardOf, type EventShard, type PeopleShard } from './shards';
 import { inOneTransaction } from './imports';
 import { PEOPLE_STORES, PeopleWriter, type PeopleTx } from './people';
 
@@ -33,9 +33,13 @@ export async function findContact(db: LensDatabase, keys: ContactKeys): Promise<
   const id = wanted.map((key, i) => keyShards[i]?.keys.get(key)?.[0]).find((x) => x !== undefined);
   if (id === undefined) return null;
   const [shard, events] = await Promise.all([tx.objectStore('shards').get(shardOf(id)), tx.objectStore('eventShards').get(shardOf(id))]);
-  const contact = shard?.contacts.find((c) => c.id === id);
-  if (!contact) return null;
-  return { contact, events: events?.events.filter((e) => e.contactId === id) ?? [] };
+  return recordIn(id, shard, events);
+}
+
+/** One contact and its events, out of the people and event shards they live in. */
+function recordIn(id: string, people: PeopleShard | undefined, events: EventShard | undefined): ContactRecord | null {
+  const contact = people?.contacts.find((c) => c.id === id);
+  return contact ? { contact, events: events?.events.filter((e) => e.contactId === id) ?? [] } : null;
 }
 
 export function findContactByEmail(db: LensDatabase, email: string): Promise<ContactRecord | null> {
@@ -55,20 +59,25 @@ export async function findContactsAtCompany(db: LensDatabase, company: { name?: 
     Promise.all(shardNumbers.map((n) => tx.objectStore('shards').get(n))),
     Promise.all(shardNumbers.map((n) => tx.objectStore('eventShards').get(n))),
   ]);
-  const byNumber = new Map(shardNumbers.map((n, i) => [n, { people: shards[i], events: eventShards[i] }]));
+  const at = new Map(shardNumbers.map((n, i) => [n, i]));
   return ids.flatMap((id) => {
-    const shard = byNumber.get(shardOf(id));
-    const contact = shard?.people?.contacts.find((c) => c.id === id);
-    return contact ? [{ contact, events: shard?.events?.events.filter((e) => e.contactId === id) ?? [] }] : [];
+    const i = at.get(shardOf(id))!;
+    return recordIn(id, shards[i], eventShards[i]) ?? [];
   });
 }
 
-/** Every stored contact and event, shard by shard (backups; tests). Reads everything: not for lookups. */
+/** Every stored contact and event, in one readonly transaction (tests). Reads everything: not for lookups. */
 export async function readAllPeople(db: LensDatabase): Promise<{ contacts: Contact[]; events: EngagementEvent[] }> {
-  const [shards, eventShards] = await Promise.all([db.getAll('shards'), db.getAll('eventShards')]);
-  const contacts = shards.flatMap((s) => s.contacts).toSorted((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const events = eventShards.flatMap((s) => s.events).toSorted((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { contacts, events };
+  const tx = db.transaction(['shards', 'eventShards'], 'readonly');
+  const [shards, eventShards] = await Promise.all([tx.objectStore('shards').getAll(), tx.objectStore('eventShards').getAll()]);
+  return flattenPeople(shards, eventShards);
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The shards' contacts and events as two flat lists sorted by id (the order backups list them in). */
+export function flattenPeople(shards: readonly PeopleShard[], eventShards: readonly EventShard[]): { contacts: Contact[]; events: EngagementEvent[] } {
+  return { contacts: shards.flatMap((s) => s.contacts).toSorted(byId), events: eventShards.flatMap((s) => s.events).toSorted(byId) };
 }
 
 /** The recommendation track record: per asset, what followed it for other contacts (kept on write; see shards.ts). */

@@ -3,15 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDataChanges } from '../../lib/background/data-changes';
 import { createImportHandlers } from '../../lib/background/import-handlers';
-import type { RequestFn } from '../../lib/messaging/client';
-import { createRouter, type Handlers } from '../../lib/messaging/router';
 import { createImportModel } from '../../lib/options/import-model';
 import { BAD_INPUTS, openCase } from '../support/bad-input';
-import { DEMO_NOW, seededDb } from './helpers';
+import { DEMO_NOW, pageRequest, seededDb } from './helpers';
 import { snapshot } from './store-snapshot';
 
-const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
-const ORIGIN = `chrome-extension://${EXT_ID}/`;
 
 /**
  * The bad-input corpus through the options page's own import (parse, stage, commit) into a seeded store: every file
@@ -25,16 +21,7 @@ describe('bad input writes nothing', () => {
   for (const c of BAD_INPUTS.filter((x) => x.writesNothing)) {
     it(`${c.name}: ${c.what}`, async () => {
       const db = await seededDb();
-      const changes = createDataChanges();
-      const route = createRouter(createImportHandlers({ db: async () => db, changes, now: () => DEMO_NOW }) as unknown as Handlers, {
-        extensionId: EXT_ID,
-        extensionOrigin: ORIGIN,
-      });
-      const request = (async (type: string, payload: object) => {
-        const answer = await route({ type, ...payload }, { id: EXT_ID, url: `${ORIGIN}options.html` });
-        if (!answer.ok) throw new Error(answer.error);
-        return answer.data;
-      }) as RequestFn;
+      const request = pageRequest(createImportHandlers({ db: async () => db, changes: createDataChanges(), now: () => DEMO_NOW }));
       const model = createImportModel(request, async () => db, { now: () => DEMO_NOW });
       const before = await snapshot(db);
 

@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { MarketingDataset } from '../../lib/model';
+import type { RequestFn } from '../../lib/messaging/client';
+import { createRouter, type Handlers } from '../../lib/messaging/router';
 import { openLensDb, seedDemoDataset, type LensDatabase } from '../../lib/store';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -32,4 +34,21 @@ export function loadFixture(name: string): Document {
 
 export function fixtureNames(dir = GMAIL_FIXTURES): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.html'));
+}
+
+const PAGE_EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const PAGE_ORIGIN = `chrome-extension://${PAGE_EXTENSION_ID}/`;
+
+/**
+ * The options page's request(): `handlers` answering through the real router, as to a message from options.html.
+ * Each request's type is pushed to `sent` when given.
+ */
+export function pageRequest(handlers: Partial<Handlers>, sent?: string[]): RequestFn {
+  const route = createRouter(handlers as Handlers, { extensionId: PAGE_EXTENSION_ID, extensionOrigin: PAGE_ORIGIN });
+  return (async (type: string, payload: object) => {
+    sent?.push(type);
+    const answer = await route({ type, ...payload }, { id: PAGE_EXTENSION_ID, url: `${PAGE_ORIGIN}options.html` });
+    if (!answer.ok) throw new Error(answer.error);
+    return answer.data;
+  }) as RequestFn;
 }

@@ -8,14 +8,10 @@ import { createHandlers } from '../../lib/background/service';
 import { ImportData } from '../../components/options/ImportData';
 import { createImportModel } from '../../lib/options/import-model';
 import type { RequestFn } from '../../lib/messaging/client';
-import { createRouter } from '../../lib/messaging/router';
-import type { Handlers } from '../../lib/messaging/router';
 import { findContactByEmail } from '../../lib/store';
-import { DEMO_NOW, ROOT, seededDb } from './helpers';
+import { DEMO_NOW, ROOT, pageRequest, seededDb } from './helpers';
 import { snapshot } from './store-snapshot';
 
-const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
-const ORIGIN = `chrome-extension://${EXT_ID}/`;
 const fixtureFile = (name: string) => new File([readFileSync(join(ROOT, 'test', 'fixtures', 'imports', name))], name, { type: 'text/csv' });
 
 /** The options page's request(), answered by the real background handlers through the router; the page's own database. */
@@ -24,15 +20,8 @@ async function setup() {
   const getDb = async () => db;
   const changes = createDataChanges();
   const core = createHandlers({ db: getDb, tabs: { get: async () => null, set: async () => undefined }, now: () => DEMO_NOW, changes });
-  const handlers = { ...core, ...createImportHandlers({ db: getDb, changes, now: () => DEMO_NOW }) } as unknown as Handlers;
-  const route = createRouter(handlers, { extensionId: EXT_ID, extensionOrigin: ORIGIN });
   const sent: string[] = [];
-  const request = (async (type: string, payload: object) => {
-    sent.push(type);
-    const answer = await route({ type, ...payload }, { id: EXT_ID, url: `${ORIGIN}options.html` });
-    if (!answer.ok) throw new Error(answer.error);
-    return answer.data;
-  }) as RequestFn;
+  const request = pageRequest({ ...core, ...createImportHandlers({ db: getDb, changes, now: () => DEMO_NOW }) }, sent);
   const model = createImportModel(request, getDb, { now: () => DEMO_NOW });
   const root = document.createElement('div');
   document.body.append(root);

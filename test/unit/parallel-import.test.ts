@@ -1,13 +1,11 @@
 import { createDataChanges } from '../../lib/background/data-changes';
 import { createImportHandlers } from '../../lib/background/import-handlers';
 import { findCut, headerBytes, shiftIssue } from '../../lib/importers';
-import type { RequestFn } from '../../lib/messaging/client';
-import { createRouter, type Handlers } from '../../lib/messaging/router';
 import { importPart } from '../../lib/options/import-part';
 import { createImportModel } from '../../lib/options/import-model';
 import { planParts, type PartRunner } from '../../lib/options/parallel-import';
 import type { LensDatabase } from '../../lib/store';
-import { DEMO_NOW, demoDataset, seededDb } from './helpers';
+import { DEMO_NOW, demoDataset, pageRequest, seededDb } from './helpers';
 import { snapshot } from './store-snapshot';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -54,15 +52,7 @@ function eventsFile(rows: number): File {
 }
 
 async function importWith(db: LensDatabase, file: File, runSecondPart: PartRunner | undefined, skipInvalid: boolean) {
-  const route = createRouter(createImportHandlers({ db: async () => db, changes: createDataChanges(), now: () => DEMO_NOW }) as unknown as Handlers, {
-    extensionId: 'abcdefghijklmnopabcdefghijklmnop',
-    extensionOrigin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/',
-  });
-  const request = (async (type: string, payload: object) => {
-    const answer = await route({ type, ...payload }, { id: 'abcdefghijklmnopabcdefghijklmnop', url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/options.html' });
-    if (!answer.ok) throw new Error(answer.error);
-    return answer.data;
-  }) as RequestFn;
+  const request = pageRequest(createImportHandlers({ db: async () => db, changes: createDataChanges(), now: () => DEMO_NOW }));
   const model = createImportModel(request, async () => db, { now: () => DEMO_NOW, ...(runSecondPart ? { runSecondPart, parallelMinBytes: 1 } : {}) });
   await model.choose(file);
   await (skipInvalid ? model.skipInvalid() : model.confirm());

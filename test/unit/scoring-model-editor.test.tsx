@@ -5,7 +5,8 @@ import { DEFAULT_SCORING_MODEL } from '../../lib/engine/scoring';
 import type { RequestFn } from '../../lib/messaging/client';
 import type { ScoringModelView } from '../../lib/messaging/protocol';
 import type { ScoringModel } from '../../lib/model';
-import { createScoringModelEditor, jsonLines, parseJson } from '../../lib/options/scoring-model';
+import { jsonValueOffsets, lineColumn } from '../../lib/importers/json-position';
+import { createScoringModelEditor, parseJson } from '../../lib/options/scoring-model';
 
 /** A fake background: remembers what was saved, answers like the real handlers. */
 function setup() {
@@ -245,13 +246,15 @@ describe('scoring model editor', () => {
 describe('JSON positions', () => {
   it('finds the line of every key and array element', () => {
     const text = '{\n  "a": 1,\n  "b": [\n    {"c": "x\\"}"},\n    2\n  ],\n  "d": {}\n}';
-    const lines = jsonLines(text);
-    expect(lines.get('a')).toBe(2);
-    expect(lines.get('b')).toBe(3);
-    expect(lines.get('b.0')).toBe(4);
-    expect(lines.get('b.0.c')).toBe(4);
-    expect(lines.get('b.1')).toBe(5);
-    expect(lines.get('d')).toBe(7);
+    const offsets = jsonValueOffsets(text);
+    const line = (path: string) => lineColumn(text, offsets.get(path)!).line;
+    expect(line('')).toBe(1);
+    expect(line('a')).toBe(2);
+    expect(line('b')).toBe(3);
+    expect(line('b[0]')).toBe(4);
+    expect(line('b[0].c')).toBe(4);
+    expect(line('b[1]')).toBe(5);
+    expect(line('d')).toBe(7);
     expect(parseJson(text)).toEqual({ ok: true, value: { a: 1, b: [{ c: 'x"}' }, 2], d: {} } });
   });
 
