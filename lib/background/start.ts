@@ -3,7 +3,7 @@ import { ContactIdentity, WebhookDestination } from '../model';
 import type { TabContact } from '../messaging/protocol';
 import { createRouter } from '../messaging/router';
 import { webhookSetting } from '../settings';
-import { dropStaleStaging, openLensDb, seedDemoDataset, type LensDatabase } from '../store';
+import { openLensDb, seedDemoDataset, type LensDatabase } from '../store';
 import { deliverDue } from '../sync/deliver';
 import { DELIVERY_TUNING } from '../sync/tuning';
 import type { DestinationStore } from './delivery-handlers';
@@ -51,8 +51,6 @@ function databaseOpener(): () => Promise<LensDatabase> {
   return () =>
     (ready ??= openLensDb().then(async (db) => {
       await seedDemoDataset(db, loadDemoDataset);
-      // Not awaited: lookups do not wait for housekeeping (it touches only `staging`).
-      dropStaleStaging(db).catch((error: unknown) => console.warn('Lens could not clear abandoned import staging', error));
       return db;
     })).catch((error) => {
       ready = undefined; // let the next request try again

@@ -5,6 +5,7 @@ import { checkTimeZone, dateOrderForLocale, guessDateOrder } from './dates';
 import { checkMapping, detectFormat, proposeMapping, type DetectionResult } from './detect';
 import type { EncodingChoice } from './encoding';
 import { formatSpec } from './formats';
+import { EventColumns } from './event-columns';
 import { RowMapper, type Directory, type MappedBatch } from './map';
 import { columnLetter } from './text';
 import {
@@ -115,7 +116,7 @@ export interface CsvImportOptions {
   signal?: AbortSignal;
   onProgress?: (progress: CsvProgress) => void;
   /**
-   * Receives the valid objects piece by piece (awaited: it may write to a staging area). When given, the result's
+   * Receives the valid objects piece by piece (awaited; events as columns). When given, the result's
    * contacts/events/campaigns stay empty, so a 1M-row file is never held whole.
    */
   onBatch?: (batch: MappedBatch) => void | Promise<void>;
@@ -181,7 +182,7 @@ async function importOnce(input: CsvInput, options: CsvImportOptions, encoding: 
   let delimiter: Delimiter = ',';
   let mapper: RowMapper | undefined;
   let dateOrder: DateOrder = options.dateOrder ?? dateOrderForLocale(options.locale ?? 'en-US');
-  const collected: MappedBatch = { contacts: [], events: [], campaigns: [] };
+  const collected: MappedBatch = { contacts: [], events: new EventColumns(), campaigns: [] };
 
   const deliver = async (batch: MappedBatch) => {
     if (options.onBatch) {
@@ -190,7 +191,7 @@ async function importOnce(input: CsvInput, options: CsvImportOptions, encoding: 
     }
     // A loop, not push(...batch): spreading a very large array overflows the call stack.
     for (const c of batch.contacts) collected.contacts.push(c);
-    for (const e of batch.events) collected.events.push(e);
+    collected.events.append(batch.events);
     for (const c of batch.campaigns) collected.campaigns.push(c);
   };
   const startMapper = (rows: readonly CsvRow[]) => {
@@ -259,7 +260,7 @@ async function importOnce(input: CsvInput, options: CsvImportOptions, encoding: 
     blankLines: summary.blankLines,
     footerLines: summary.footerLines,
     contacts: collected.contacts,
-    events: collected.events,
+    events: collected.events.toEvents(),
     campaigns: collected.campaigns,
     errors: mapper.errors,
     errorCount: mapper.errorCount,

@@ -9,6 +9,7 @@ export { parseImportDate, guessDateOrder, dateOrderForLocale, type DateOptions, 
 export { detectFormat, proposeMapping, checkMapping, sniffFileKind, type Detection, type DetectionResult } from './detect';
 export { FORMATS, formatSpec, type FormatSpec } from './formats';
 export { RowMapper, createDirectory, type Directory, type MapOptions, type MappedBatch, type MapStats } from './map';
+export { EventColumns, type EventColumnsData } from './event-columns';
 export { mergeContacts, mergeEvents, remapEvents, eventKey, eventId, type ContactMerge, type EventMerge } from './merge';
 export { previewCsv, importCsv, duplicateHeaders, type PreviewOptions, type CsvPreview, type CsvImportOptions, type CsvImportResult } from './import';
 export { MarketingPack, PACK_VERSION, readPack, parsePack, validatePack, formatPath, jsonErrorOffset, type PackIssue, type PackResult } from './pack';

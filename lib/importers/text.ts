@@ -55,6 +55,14 @@ export function columnLetter(index: number): string {
  * out the same on every import of the same thing (events, campaigns, email-only contacts); not for security.
  */
 export function hash64(text: string): string {
+  hash64Into(text, scratch, 0);
+  return hex64(scratch[0]!, scratch[1]!);
+}
+
+const scratch = new Uint32Array(2);
+
+/** hash64's two lanes, written to target[at] and target[at + 1] (an events import keeps them, not the text). */
+export function hash64Into(text: string, target: Uint32Array, at: number): void {
   let a = 0x811c9dc5;
   let b = 0x2f6b7a3d;
   for (let i = 0; i < text.length; i++) {
@@ -69,8 +77,12 @@ export function hash64(text: string): string {
   b ^= b >>> 16;
   b = Math.imul(b, 0xc2b2ae35);
   b ^= b >>> 16;
-  // Sixteen hex digits in one string: an events import hashes a million keys, and two toString(16) + padStart cost
-  // about as much as the hashing itself.
+  target[at] = a;
+  target[at + 1] = b;
+}
+
+/** Two 32-bit lanes as sixteen hex digits in one string (two toString(16) + padStart cost as much as the hashing). */
+export function hex64(a: number, b: number): string {
   return String.fromCharCode(
     hex(a >>> 28), hex((a >>> 24) & 15), hex((a >>> 20) & 15), hex((a >>> 16) & 15),
     hex((a >>> 12) & 15), hex((a >>> 8) & 15), hex((a >>> 4) & 15), hex(a & 15),

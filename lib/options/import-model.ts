@@ -17,16 +17,16 @@ import {
   type TargetField,
 } from '../importers';
 import type { RequestFn } from '../messaging/client';
-import { EventStager, readDirectoryData, type DirectoryData, type ImportOutcome, type LensDatabase } from '../store';
+import { commitImport, readDirectoryData, type DirectoryData, type ImportOutcome, type LensDatabase } from '../store';
 import { importPart } from './import-part';
 import { planParts, readInParts, type PartRunner } from './parallel-import';
 
 /**
  * The "Import data" section's state and actions. Files are parsed HERE, in the options page (streaming, with progress
- * and cancel), not in the service worker, and written to the extension's IndexedDB from here too: events are staged
- * while the file is read, contacts and campaigns kept in memory, and the commit merges all of it in one transaction
+ * and cancel), not in the service worker, and written to the extension's IndexedDB from here too: what is valid is kept
+ * in memory while the file is read (events as compact columns), and the commit merges all of it in one transaction
  * (lib/store/imports.ts); then the background is told `data.changed`. Any problem before the commit (invalid rows,
- * cancel, a failed read) drops the staged events: nothing is written.
+ * cancel, a failed read) writes nothing.
  */
 
 /** A file as the page gets it from the input or a drop (a File is one). */
@@ -162,40 +162,25 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
     result.value = null;
     error.value = null;
     progress.value = { fraction: 0, label: `Reading ${f.name}…` };
-    let stager: EventStager | undefined;
-    let committed = false;
     // Opened inside the try below: a database that cannot be opened is an error shown like any other.
     let db!: LensDatabase;
-    const begin = async () => {
-      stager = await EventStager.begin(db, now());
-    };
     const showBytes = (bytesRead: number) => {
       progress.value = { fraction: f.size ? Math.min(1, bytesRead / f.size) : null, label: `Reading ${f.name}…` };
     };
     const settled = () => ({ file: f.name, format: fmt, mapping: mapping.value, dateOrder: p.dateOrder, delimiter: p.delimiter, maxIssues: MAX_LISTED_ERRORS });
     /** The whole file in this thread (every format; the fallback of the two-part read). */
-    const readWhole = async (directory: DirectoryData) => {
-      await begin();
-      return importPart(
-        db,
-        { ...settled(), blob: f, encoding: 'auto', directory, importId: stager!.importId, startedAt: stager!.startedAt, seqStart: 0 },
-        abort,
-        showBytes,
-      );
-    };
+    const readWhole = (directory: DirectoryData) => importPart({ ...settled(), blob: f, encoding: 'auto', directory }, abort, showBytes);
     /** A large events file on two cores (parallel-import.ts); null when it cannot be cut or a part failed. */
     const readTwoParts = async (directory: DirectoryData) => {
       const encoding = p.encoding === 'utf-8' || p.encoding === 'windows-1252' ? p.encoding : undefined;
       if (kind.value !== 'events' || !options.runSecondPart || !encoding) return null;
       const parts = await planParts(f, options.parallelMinBytes);
       if (!parts) return null;
-      await begin();
       try {
-        return await readInParts(db, parts, { ...settled(), encoding, directory, importId: stager!.importId, startedAt: stager!.startedAt }, abort, showBytes, options.runSecondPart);
+        return await readInParts(parts, { ...settled(), encoding, directory }, abort, showBytes, options.runSecondPart);
       } catch (e) {
         if (isAbort(e) || abort.aborted) throw e;
         // Read it whole instead: that path has the last word on what is wrong with the file (or handles it).
-        await stager!.abort();
         console.warn('Lens read the file whole after the two-part read failed', e);
         return null;
       }
@@ -206,7 +191,7 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
       const parsed = (await readTwoParts(directory)) ?? (await readWhole(directory));
       if (parsed.errorCount > 0 && !skipInvalid) {
         rowErrors.value = { file: f.name, list: parsed.errors.slice(0, MAX_LISTED_ERRORS), total: parsed.errorCount, invalidRows: parsed.invalidRows, validRows: parsed.validRows };
-        return; // `finally` drops the staged rows: nothing is written
+        return; // nothing was written: what was read is dropped with `parsed`
       }
       if (parsed.validRows === 0) {
         error.value = `${f.name} has no valid rows to import; nothing was written.`;
@@ -214,11 +199,10 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
       }
       abort.throwIfAborted();
       progress.value = { fraction: null, label: 'Saving…' };
-      const { contacts, campaigns } = parsed;
-      const sent: Counts = { contacts: contacts.length, events: parsed.staged, campaigns: campaigns.length };
+      const { contacts, campaigns, events } = parsed;
+      const sent: Counts = { contacts: contacts.length, events: events.length, campaigns: campaigns.length };
       // The importers derive every event's id from its key (eventId), which lets the commit find duplicates by id.
-      const outcome = await stager!.commit({ contacts, campaigns, eventIdsFromKeys: true }, now());
-      committed = true;
+      const outcome = await commitImport(db, { contacts, campaigns, events, eventIdsFromKeys: true }, now());
       // The lookups' caches in the background: the import is visible to the next lookup.
       await request('data.changed', {}).catch(() => undefined);
       result.value = describe(sent, outcome, skipInvalid ? parsed.invalidRows : 0, kind.value ?? 'contacts');
@@ -227,7 +211,6 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
     } catch (e) {
       error.value = isAbort(e) || abort.aborted ? 'Import cancelled; nothing was written.' : message(e);
     } finally {
-      if (stager && !committed) await stager.abort().catch(() => undefined);
       progress.value = null;
       controller = null;
     }

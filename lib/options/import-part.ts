@@ -1,12 +1,13 @@
-import { createDirectory, importCsv, type ColumnMapping, type CsvFormatId, type DateOrder, type Delimiter, type EncodingChoice, type RowIssue } from '../importers';
+import { EventColumns, createDirectory, importCsv, type ColumnMapping, type CsvFormatId, type DateOrder, type Delimiter, type EncodingChoice, type RowIssue } from '../importers';
 import type { IncomingContact } from '../importers/types';
 import type { Campaign } from '../model';
-import { EventStager, type DirectoryData, type LensDatabase } from '../store';
+import type { DirectoryData } from '../store';
 
 /**
- * Reading a file — or one part of a large events file — and staging its events, with the format, mapping and date
- * order the preview settled. The options page runs it for a whole file, or for the first part while a worker
- * (import-worker.ts) runs it for the second, so a large file is read on both cores.
+ * Reading a file — or one part of a large events file — with the format, mapping and date order the preview settled,
+ * keeping what is valid: contacts and campaigns as objects, events as columns. It writes nothing. The options page
+ * runs it for a whole file, or for the first part while a worker (import-worker.ts) runs it for the second, so a large
+ * file is read on both cores.
  */
 
 export interface PartRequest {
@@ -20,10 +21,6 @@ export interface PartRequest {
   /** 'auto' only for a whole file: a part must not be read again in another encoding (see importPart). */
   encoding: EncodingChoice;
   directory: DirectoryData;
-  importId: string;
-  startedAt: number;
-  /** The part's staging records are numbered from here (see EventStager.join). */
-  seqStart: number;
   maxIssues: number;
 }
 
@@ -34,13 +31,13 @@ export interface PartResult {
   errorCount: number;
   /** In the part's own line numbers (the caller shifts the second part's). */
   errors: RowIssue[];
-  staged: number;
+  events: EventColumns;
   contacts: IncomingContact[];
   campaigns: Campaign[];
 }
 
-export async function importPart(db: LensDatabase, request: PartRequest, signal: AbortSignal, onBytes: (bytesRead: number) => void): Promise<PartResult> {
-  const stager = EventStager.join(db, request.importId, request.startedAt, request.seqStart);
+export async function importPart(request: PartRequest, signal: AbortSignal, onBytes: (bytesRead: number) => void): Promise<PartResult> {
+  const events = new EventColumns();
   const contacts: IncomingContact[] = [];
   const campaigns: Campaign[] = [];
   const parsed = await importCsv(request.blob, {
@@ -54,29 +51,27 @@ export async function importPart(db: LensDatabase, request: PartRequest, signal:
     signal,
     maxIssues: request.maxIssues,
     onProgress: ({ bytesRead }) => onBytes(bytesRead),
-    onBatch: async (batch) => {
+    onBatch: (batch) => {
       // A loop, not push(...): spreading a large array overflows the call stack.
       for (const c of batch.contacts) contacts.push(c);
       for (const c of batch.campaigns) campaigns.push(c);
-      await stager.add(batch.events);
+      events.append(batch.events);
     },
-    // A whole file that turns out to mix encodings is read again: what was staged so far is void. (A part has its
-    // encoding fixed, so it never restarts, and never drops the other part's rows of the same import.)
-    onRestart: async () => {
-      await stager.abort();
-      stager.staged = 0;
+    // A whole file that turns out to mix encodings is read again: what was kept so far is void. (A part has its
+    // encoding fixed, so it never restarts.)
+    onRestart: () => {
+      events.clear();
       contacts.length = 0;
       campaigns.length = 0;
     },
   });
-  await stager.flush();
   return {
     rows: parsed.rows,
     validRows: parsed.validRows,
     invalidRows: parsed.invalidRows,
     errorCount: parsed.errorCount,
     errors: parsed.errors,
-    staged: stager.staged,
+    events,
     contacts,
     campaigns,
   };

@@ -1,20 +1,18 @@
-import { findCut, headerBytes, shiftIssue } from '../importers';
+import { EventColumns, findCut, headerBytes, shiftIssue } from '../importers';
 import type { Campaign } from '../model';
-import type { LensDatabase } from '../store';
 import { importPart, type PartRequest, type PartResult } from './import-part';
 import type { WorkerReply } from './import-worker';
 
 /**
  * A large events file read on two cores: the page reads the first half, a worker the second (cut at a line break
- * outside quotes), both staging into the same import; the commit then merges everything in one transaction as usual.
+ * outside quotes) and hands its events over as columns (transferred, not copied); the commit then merges everything
+ * in one transaction as usual.
  * Only events files are cut (a contacts file's duplicate-address check spans the whole file), only single-byte-safe
  * encodings, and only from PARALLEL_MIN_BYTES: below that a second thread costs more than it saves. Anything unusual
  * (no safe cut, a part failing) makes the caller read the file whole instead.
  */
 
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
-/** The second part's staging records are numbered from here (the first part's from 0). */
-const SECOND_PART_SEQ = 1_000_000_000;
 
 /** Starts the worker that reads a second part; injected so tests can run the part in-process instead. */
 export type PartRunner = (request: PartRequest, signal: AbortSignal, onBytes: (bytesRead: number) => void) => Promise<PartResult>;
@@ -55,7 +53,7 @@ export function runPartInWorker(request: PartRequest, signal: AbortSignal, onByt
       if (reply.type === 'progress') onBytes(reply.bytesRead);
       else if (reply.type === 'done') {
         finish();
-        resolve(reply.result);
+        resolve({ ...reply.result, events: EventColumns.from(reply.result.events) });
       } else {
         finish();
         reject(reply.aborted ? new DOMException('The import was cancelled.', 'AbortError') : new Error(reply.message));
@@ -74,9 +72,8 @@ export type PartsResult = PartResult;
 
 /** Reads both parts at once (the first here, the second through `runSecond`) and puts their results together. */
 export async function readInParts(
-  db: LensDatabase,
   parts: Parts,
-  request: Omit<PartRequest, 'blob' | 'seqStart'>,
+  request: Omit<PartRequest, 'blob'>,
   signal: AbortSignal,
   onBytes: (bytesRead: number) => void,
   runSecond: PartRunner,
@@ -85,11 +82,11 @@ export async function readInParts(
   let secondBytes = 0;
   const report = () => onBytes(firstBytes + secondBytes);
   // Both started before either is awaited: the second part runs while this thread reads the first.
-  const second = runSecond({ ...request, blob: parts.second, seqStart: SECOND_PART_SEQ }, signal, (n) => {
+  const second = runSecond({ ...request, blob: parts.second }, signal, (n) => {
     secondBytes = n;
     report();
   });
-  const first = importPart(db, { ...request, blob: parts.first, seqStart: 0 }, signal, (n) => {
+  const first = importPart({ ...request, blob: parts.first }, signal, (n) => {
     firstBytes = n;
     report();
   });
@@ -104,13 +101,14 @@ export function mergeParts(a: PartResult, b: PartResult, shift: number, maxIssue
     const seen = campaigns.get(c.id);
     if (!seen || Date.parse(c.startedAt) < Date.parse(seen.startedAt)) campaigns.set(c.id, seen ? { ...seen, startedAt: c.startedAt } : c);
   }
+  a.events.append(b.events); // the second part's events after the first's: the file's order
   return {
     rows: a.rows + b.rows,
     validRows: a.validRows + b.validRows,
     invalidRows: a.invalidRows + b.invalidRows,
     errorCount: a.errorCount + b.errorCount,
     errors: [...a.errors, ...b.errors.map((issue) => shiftIssue(issue, shift))].slice(0, maxIssues),
-    staged: a.staged + b.staged,
+    events: a.events,
     contacts: [...a.contacts, ...b.contacts],
     campaigns: [...campaigns.values()],
   };

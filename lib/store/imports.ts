@@ -1,4 +1,5 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
+import type { EventColumns } from '../importers/event-columns';
 import { mergeContacts, remapEvents } from '../importers/merge';
 import type { IncomingContact } from '../importers/types';
 import type { Campaign, Contact, ContentAsset, EngagementEvent, Persona, ScoringModel, Sla } from '../model';
@@ -12,9 +13,10 @@ import { lookupKey, SHARD_COUNT, shardOf } from './shards';
  * back and the store is exactly as before. Re-import semantics are lib/importers/merge.ts's: contacts are one person
  * when they share an email or a CRM id, events are one event when eventKey() agrees.
  *
- * At scale (100k contacts, 1M events) the options page writes a file's events to `staging` while it reads it
- * (EventStager), grouped so the commit can merge them a slice of the shards at a time; contacts stay in the page's
- * memory (tens of MB at 100k). The commit reads only the key index entries and shards the import touches.
+ * At scale (100k contacts, 1M events) the options page holds a file's events as columns while it reads it (~30 MB for
+ * 1M, see EventColumns) and commitImport merges them a slice of the shards at a time, each slice turned into objects
+ * only when it is written; contacts stay in the page's memory (tens of MB at 100k). The commit reads only the key
+ * index entries and shards the import touches.
  */
 
 export interface StagedImport {
@@ -52,7 +54,7 @@ export async function inOneTransaction<T>(db: LensDatabase, stores: StoreNames<L
 }
 
 /** The stores an import's transaction spans. */
-export const IMPORT_STORES: StoreNames<LensDB>[] = [...PEOPLE_STORES, 'campaigns', 'staging'];
+export const IMPORT_STORES: StoreNames<LensDB>[] = [...PEOPLE_STORES, 'campaigns'];
 
 /** Applies an import held in memory: contacts merged, events merged without duplicates, campaigns added or updated. */
 export function writeImport(db: LensDatabase, staged: StagedImport, now = new Date()): Promise<ImportOutcome> {
@@ -162,123 +164,42 @@ async function mergeCampaigns(tx: WriteTx, campaigns: readonly Campaign[]): Prom
   return counts;
 }
 
-/** Groups of shards whose staged events are merged together (SHARD_COUNT / STAGING_GROUPS shards each). */
-export const STAGING_GROUPS = 32;
-const stagingGroup = (contactId: string) => Math.floor((shardOf(contactId) * STAGING_GROUPS) / SHARD_COUNT);
-/**
- * Events buffered per group in the page before they are staged. Small enough that buffered events die young (a large
- * buffer keeps ~60k events alive long enough to be promoted and swept by the old generation's collector), large
- * enough that staging is a few thousand puts for 1M events.
- */
-const STAGE_AT = 500;
-/** A staged import whose page went away (closed mid-file) is cleared by the next import after this long. */
-const STALE_STAGING_MS = 60 * 60_000;
+/** Slices of the shards an import's events are merged in: SHARD_COUNT / EVENT_GROUPS shards (~31k of 1M events) each. */
+const EVENT_GROUPS = 32;
 
-/**
- * A file's events on their way to the store: buffered per staging group and written to `staging` in large records
- * while the file is read, so neither the page nor the service worker holds a 1M-event file in memory.
- */
-export class EventStager {
-  private readonly buffers = new Map<number, EngagementEvent[]>();
-  staged = 0;
-
-  private constructor(
-    private readonly db: LensDatabase,
-    readonly importId: string,
-    readonly startedAt: number,
-    /** Staging records are numbered from here: two stagers of one import (a file read in parts) never collide. */
-    private seq = 0,
-  ) {}
-
-  /** Another stager of the same import (the second part of a file read in two), numbering its records from `seqStart`. */
-  static join(db: LensDatabase, importId: string, startedAt: number, seqStart: number): EventStager {
-    return new EventStager(db, importId, startedAt, seqStart);
-  }
-
-  /** A new staged import; leftovers of imports abandoned long ago are cleared first. */
-  static async begin(db: LensDatabase, now = new Date()): Promise<EventStager> {
-    await dropStaleStaging(db, now);
-    return new EventStager(db, `imp-${now.getTime()}-${crypto.randomUUID()}`, now.getTime());
-  }
-
-  async add(events: readonly EngagementEvent[]): Promise<void> {
-    const full: number[] = [];
-    for (const e of events) {
-      const g = stagingGroup(e.contactId);
-      let buffer = this.buffers.get(g);
-      if (!buffer) this.buffers.set(g, (buffer = []));
-      buffer.push(e);
-      if (buffer.length === STAGE_AT) full.push(g);
-    }
-    this.staged += events.length;
-    if (full.length > 0) await this.write(full);
-  }
-
-  /** Stages what is still buffered; call once the file is read, before commit. */
-  flush(): Promise<void> {
-    return this.write([...this.buffers.keys()]);
-  }
-
-  private async write(groups: readonly number[]): Promise<void> {
-    const tx = this.db.transaction('staging', 'readwrite');
-    for (const g of groups) {
-      const events = this.buffers.get(g);
-      this.buffers.delete(g);
-      if (events && events.length > 0) void tx.store.put({ events, startedAt: this.startedAt }, [this.importId, g, this.seq++]);
-    }
-    await tx.done;
-  }
-
-  /** Drops what was staged (cancel, invalid rows, a failed read): nothing of it was ever visible. */
-  async abort(): Promise<void> {
-    this.buffers.clear();
-    await this.db.delete('staging', stagingRange(this.importId));
-  }
-
-  /**
-   * Merges the staged events, with the file's contacts and campaigns, into the store in one transaction, and removes
-   * the staging records in it. All or nothing: a failure leaves the store as it was (and the staged events, which the
-   * caller drops with abort()).
-   */
-  async commit(input: Omit<MergeInput, 'eventGroups'>, now = new Date()): Promise<ImportOutcome> {
-    await this.flush();
-    const { importId } = this;
-    return inOneTransaction(this.db, IMPORT_STORES, async (tx) => {
-      const staging = tx.objectStore('staging');
-      const read = (g: number) => staging.getAll(IDBKeyRange.bound([importId, g, 0], [importId, g, Number.MAX_SAFE_INTEGER]));
-      async function* groups(): AsyncGenerator<readonly EngagementEvent[]> {
-        // The next group is asked for before this one is merged: IndexedDB reads it while this thread works.
-        let next = read(0);
-        for (let g = 0; g < STAGING_GROUPS; g++) {
-          const records = await next;
-          if (g + 1 < STAGING_GROUPS) next = read(g + 1);
-          if (records.length > 0) yield records.flatMap((r) => r.events);
-        }
-      }
-      const outcome = await mergeIntoStore(tx, { ...input, eventGroups: groups() }, now);
-      await staging.delete(stagingRange(importId));
-      return outcome;
-    });
-  }
+/** What a file's import brings: its contacts and campaigns, and its events as columns (see importPart). */
+export interface ReadImport {
+  contacts: readonly IncomingContact[];
+  campaigns: readonly Campaign[];
+  events: EventColumns;
+  /** Every event's id is eventId(eventKey(event)), as the CSV importers make them (see PeopleWriter.addEvents). */
+  eventIdsFromKeys?: boolean;
 }
 
 /**
- * Deletes what imports started more than an hour ago left in `staging` (their page was closed mid-file): the next
- * import and every service-worker start call it, so an abandoned 1M-row file does not sit on disk.
+ * Merges an import read from a file into the store in one transaction: all or nothing, like writeImport. The events
+ * go a slice of the shards at a time, each slice made into objects only then (the file order kept within a slice), so
+ * a 1M-event import never holds a million objects.
  */
-export async function dropStaleStaging(db: LensDatabase, now = new Date()): Promise<number> {
-  const tx = db.transaction('staging', 'readwrite');
-  const stale = new Set<string>();
-  for (const [importId] of await tx.store.getAllKeys()) {
-    const began = Number(/^imp-(\d+)-/.exec(importId)?.[1]);
-    if (!(now.getTime() - began < STALE_STAGING_MS)) stale.add(importId);
-  }
-  await Promise.all([...stale].map((id) => tx.store.delete(stagingRange(id))));
-  await tx.done;
-  return stale.size;
+export function commitImport(db: LensDatabase, input: ReadImport, now = new Date()): Promise<ImportOutcome> {
+  return inOneTransaction(db, IMPORT_STORES, (tx) => mergeIntoStore(tx, { ...input, eventGroups: shardSlices(input.events) }, now));
 }
 
-const stagingRange = (importId: string) => IDBKeyRange.bound([importId, 0, 0], [importId, STAGING_GROUPS, 0]);
+async function* shardSlices(columns: EventColumns): AsyncGenerator<readonly EngagementEvent[]> {
+  // A counting sort of the events by slice: each contact's slice is worked out once.
+  const sliceOfContact = Uint8Array.from(columns.contacts(), (id) => Math.floor((shardOf(id) * EVENT_GROUPS) / SHARD_COUNT));
+  const starts = new Uint32Array(EVENT_GROUPS + 1);
+  for (let i = 0; i < columns.length; i++) starts[sliceOfContact[columns.contactIndexOf(i)]! + 1]!++;
+  for (let g = 0; g < EVENT_GROUPS; g++) starts[g + 1]! += starts[g]!;
+  const next = starts.slice(0, EVENT_GROUPS);
+  const order = new Uint32Array(columns.length);
+  for (let i = 0; i < columns.length; i++) order[next[sliceOfContact[columns.contactIndexOf(i)]!]!++] = i;
+  for (let g = 0; g < EVENT_GROUPS; g++) {
+    const events: EngagementEvent[] = [];
+    for (let k = starts[g]!; k < starts[g + 1]!; k++) events.push(columns.event(order[k]!));
+    if (events.length > 0) yield events;
+  }
+}
 
 /**
  * The `dataset` record says the store holds data, so first-run seeding never adds the demo on top of it. An import

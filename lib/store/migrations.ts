@@ -39,8 +39,14 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LensDB>, tx: UpgradeTra
     db.createObjectStore('eventShards', { keyPath: 'shard' });
     db.createObjectStore('shardSummaries', { keyPath: 'shard' });
     db.createObjectStore('keys', { keyPath: 'shard' });
-    db.createObjectStore('staging');
+    // v2 staged an import's events here while the file was read; v3 keeps them in the page's memory instead.
+    (db as unknown as IDBPDatabase).createObjectStore('staging');
     return migratePeopleToShards(db, tx);
+  },
+  // v3: imports no longer stage events in IndexedDB (they are held as compact columns until the commit, see
+  // lib/importers/event-columns.ts): the staging store goes, with whatever an interrupted import left in it.
+  (db) => {
+    (db as unknown as IDBPDatabase).deleteObjectStore('staging');
   },
 ];
 

@@ -1,5 +1,5 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { Campaign, ContactIdentity, ContentAsset, EngagementEvent, Feedback, OutboxItem, Persona, Sla, UsageRecord } from '../model';
+import type { Campaign, ContactIdentity, ContentAsset, Feedback, OutboxItem, Persona, Sla, UsageRecord } from '../model';
 import type { EventShard, KeyShard, OutcomeTally, PeopleShard, ShardSummary } from './shards';
 
 export const DB_NAME = 'smarketing-lens';
@@ -30,23 +30,11 @@ export interface OutcomesRecord {
   value: OutcomeTally;
 }
 
-/**
- * Events of an import in progress, written while the file is read and merged into `shards` by its commit. Keyed
- * [importId, group, seq]: `group` collects the events of 1/STAGING_GROUPS of the shards, so the commit can merge them a
- * group at a time without holding the whole file in memory.
- */
-export interface StagedEvents {
-  events: EngagementEvent[];
-  /** When the import started (ms): leftovers of an import whose page was closed are cleared after a while. */
-  startedAt: number;
-}
-
 export interface LensDB extends DBSchema {
   shards: { key: number; value: PeopleShard };
   eventShards: { key: number; value: EventShard };
   shardSummaries: { key: number; value: ShardSummary };
   keys: { key: number; value: KeyShard };
-  staging: { key: [string, number, number]; value: StagedEvents };
   campaigns: { key: string; value: Campaign };
   personas: { key: string; value: Persona };
   content: { key: string; value: ContentAsset };

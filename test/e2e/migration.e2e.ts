@@ -133,10 +133,11 @@ describe('upgrading from schema version 1', () => {
     expect(await history.textContent()).toContain('Ops Efficiency Nurture 2026');
 
     const after = await describeDatabase(options);
-    expect(after.version).toBe(2);
+    expect(after.version).toBe(3);
     expect(after.stores).not.toContain('contacts');
     expect(after.stores).not.toContain('events');
-    expect(after.stores).toEqual(expect.arrayContaining(['shards', 'eventShards', 'shardSummaries', 'keys', 'staging']));
+    expect(after.stores).not.toContain('staging'); // v2 created it, v3 dropped it
+    expect(after.stores).toEqual(expect.arrayContaining(['shards', 'eventShards', 'shardSummaries', 'keys']));
     expect({ contacts: after.contacts, events: after.events }).toEqual({ contacts: demo.contacts.length, events: demo.events.length });
     // The track record was computed during the upgrade (Dana's verdict and the demo's meetings and SQLs count).
     expect(after.trackRecordAssets).toBeGreaterThan(0);

@@ -10,8 +10,8 @@ import { snapshot } from './store-snapshot';
 
 
 /**
- * The bad-input corpus through the options page's own import (parse, stage, commit) into a seeded store: every file
- * that must write nothing leaves every store — staging included — exactly as it was, whatever the page offered.
+ * The bad-input corpus through the options page's own import (parse, commit) into a seeded store: every file that must
+ * write nothing leaves every store exactly as it was, whatever the page offered.
  */
 describe('bad input writes nothing', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lens-bad-input-store-'));

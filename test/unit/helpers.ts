@@ -1,9 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { EventColumns, importCsv, type CsvImportOptions, type CsvImportResult, type CsvInput } from '../../lib/importers';
 import { MarketingDataset } from '../../lib/model';
 import type { RequestFn } from '../../lib/messaging/client';
 import { createRouter, type Handlers } from '../../lib/messaging/router';
-import { openLensDb, seedDemoDataset, type LensDatabase } from '../../lib/store';
+import { openLensDb, seedDemoDataset, type LensDatabase, type ReadImport } from '../../lib/store';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const GMAIL_FIXTURES = join(ROOT, 'test', 'fixtures', 'gmail');
@@ -51,4 +52,18 @@ export function pageRequest(handlers: Partial<Handlers>, sent?: string[]): Reque
     if (!answer.ok) throw new Error(answer.error);
     return answer.data;
   }) as RequestFn;
+}
+
+/** What the options page reads before it commits (lib/options/import-part.ts): importCsv, events kept as columns. */
+export async function readForCommit(input: CsvInput, options: Omit<CsvImportOptions, 'onBatch'>): Promise<{ parsed: CsvImportResult; read: ReadImport }> {
+  const read = { contacts: [] as ReadImport['contacts'][number][], campaigns: [] as ReadImport['campaigns'][number][], events: new EventColumns(), eventIdsFromKeys: true };
+  const parsed = await importCsv(input, {
+    ...options,
+    onBatch: (batch) => {
+      read.contacts.push(...batch.contacts);
+      read.campaigns.push(...batch.campaigns);
+      read.events.append(batch.events);
+    },
+  });
+  return { parsed, read };
 }

@@ -6,11 +6,12 @@ import { createImportHandlers } from '../../lib/background/import-handlers';
 import { createScoringHandlers } from '../../lib/background/scoring-handlers';
 import { createHandlers, type TabContacts } from '../../lib/background/service';
 import { detachedSiteSettings } from '../../lib/background/site-settings';
-import { createDirectory, importCsv } from '../../lib/importers';
+import { EventColumns, createDirectory } from '../../lib/importers';
+import { eventKeyOf } from '../../lib/importers/merge';
 import type { ResponseData, TabContact } from '../../lib/messaging/protocol';
 import { createRouter, type Sender } from '../../lib/messaging/router';
-import { EventStager, checkBackup, dropStaleStaging, openLensDb, readAllPeople, readBackup, readDirectoryData, readOutcomes, restoreBackup, type LensDatabase } from '../../lib/store';
-import { DEMO_NOW, ROOT, seededDb } from './helpers';
+import { checkBackup, commitImport, openLensDb, readAllPeople, readBackup, readDirectoryData, readOutcomes, restoreBackup, type LensDatabase } from '../../lib/store';
+import { DEMO_NOW, ROOT, readForCommit, seededDb } from './helpers';
 import { countPeople, snapshot } from './store-snapshot';
 
 const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -60,13 +61,11 @@ async function setup({ withChanges = true } = {}) {
   return { db, route, send };
 }
 
-/** What the options page does (lib/options/import-model.ts): parse with the store's directory, stage, commit, tell the background. */
+/** What the options page does (lib/options/import-model.ts): parse with the store's directory, commit, tell the background. */
 async function importAsThePage(db: LensDatabase, send: Awaited<ReturnType<typeof setup>>['send'], name: string) {
   const directory = createDirectory(await readDirectoryData(db));
-  const parsed = await importCsv(fixture(name), { file: name, directory });
-  const stager = await EventStager.begin(db, DEMO_NOW);
-  await stager.add(parsed.events);
-  const outcome = await stager.commit({ contacts: parsed.contacts, campaigns: parsed.campaigns }, DEMO_NOW);
+  const { read } = await readForCommit(fixture(name), { file: name, directory });
+  const outcome = await commitImport(db, read, DEMO_NOW);
   await send('data.changed', {});
   return outcome;
 }
@@ -106,35 +105,15 @@ describe('import messages', () => {
     expect(await route({ type: 'data.changed' }, page)).toEqual({ ok: true, data: null });
   });
 
-  it('a staged import whose events name nobody writes nothing, and its staging is dropped', async () => {
+  it('an import whose events name nobody writes nothing', async () => {
     const { db } = await setup();
     const before = await snapshot(db);
-    const stager = await EventStager.begin(db, DEMO_NOW);
-    await stager.add([{ id: 'ev-1', contactId: 'ct-ghost', type: 'email_open', at: '2026-11-01T10:00:00.000Z' }]);
-    await expect(stager.commit({ contacts: [], campaigns: [] }, DEMO_NOW)).rejects.toThrow(
+    const events = new EventColumns();
+    const ms = Date.parse('2026-11-01T10:00:00.000Z');
+    events.push(eventKeyOf('ct-ghost', 'email_open', ms), 'ct-ghost', 'email_open', ms);
+    await expect(commitImport(db, { contacts: [], campaigns: [], events }, DEMO_NOW)).rejects.toThrow(
       'An event (email_open at 2026-11-01T10:00:00.000Z) belongs to contact "ct-ghost", who is neither stored nor in this import; nothing was imported.',
     );
-    expect(await db.count('staging')).toBe(1); // the failed commit left the store — staging included — as it was
-    await stager.abort();
-    expect(await snapshot(db)).toBe(before);
-  });
-
-  it('clears what an import abandoned long ago (its page closed mid-file) when the next one begins', async () => {
-    const { db } = await setup();
-    const before = await snapshot(db);
-    const abandoned = await EventStager.begin(db, new Date(DEMO_NOW.getTime() - 2 * 3_600_000));
-    const recent = await EventStager.begin(db, new Date(DEMO_NOW.getTime() - 60_000));
-    await abandoned.add([{ id: 'ev-1', contactId: 'ct-dana-whitfield', type: 'email_open', at: '2026-11-01T10:00:00.000Z' }]);
-    await abandoned.flush();
-    await recent.add([{ id: 'ev-2', contactId: 'ct-dana-whitfield', type: 'email_open', at: '2026-11-02T10:00:00.000Z' }]);
-    await recent.flush();
-    expect(await db.count('staging')).toBe(2);
-    // What a service worker's start does (and every new import): only the abandoned one goes.
-    expect(await dropStaleStaging(db, DEMO_NOW)).toBe(1);
-    const next = await EventStager.begin(db, DEMO_NOW);
-    expect((await db.getAllKeys('staging')).map(([id]) => id)).toEqual([recent.importId]); // an import still running keeps its rows
-    await recent.abort();
-    await next.abort();
     expect(await snapshot(db)).toBe(before);
   });
 

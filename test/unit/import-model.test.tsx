@@ -55,9 +55,8 @@ describe('import model and section', () => {
     await settle();
     await vi.waitFor(() => expect(model.result.value).not.toBeNull());
     expect(root.querySelector('[role=status]')?.textContent).toBe('Imported 3 contacts (2 new, 1 updated).');
-    // The page wrote the store itself; the background only hears that its caches are stale. Nothing stays staged.
+    // The page wrote the store itself; the background only hears that its caches are stale.
     expect(sent).toEqual(['data.changed']);
-    expect(await db.count('staging')).toBe(0);
     const lee = await findContactByEmail(db, 'lee.morgan@brightfield.example');
     expect(lee?.contact.lifecycleStage).toBe('mql');
     expect(lee?.contact.title).toBeUndefined();
@@ -77,7 +76,7 @@ describe('import model and section', () => {
     expect(rows[0]).toEqual(['hubspot-contacts-invalid-rows.csv', '3', 'Email', 'bad.email@@acme.example', 'is not an email address']);
     expect(rows.map((r) => r[1])).toEqual(['3', '4', '5', '7', '8']);
     expect(sent).not.toContain('data.changed');
-    expect(await snapshot(db)).toBe(before); // `staging` included: what was staged is gone too
+    expect(await snapshot(db)).toBe(before);
 
     const skip = button(/^Skip 5 invalid rows and import the rest$/);
     expect(skip).toBeDefined();
@@ -89,7 +88,7 @@ describe('import model and section', () => {
     expect(await findContactByEmail(db, 'unknown.stage@acme.example')).toBeNull();
   });
 
-  it('cancels while reading: the staged rows are dropped and nothing is written', async () => {
+  it('cancels while reading: what was read is dropped and nothing is written', async () => {
     const { db, model } = await setup();
     const before = await snapshot(db);
     await model.choose(fixtureFile('hubspot-contacts-brightfield.csv'));

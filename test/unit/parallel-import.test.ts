@@ -1,6 +1,6 @@
 import { createDataChanges } from '../../lib/background/data-changes';
 import { createImportHandlers } from '../../lib/background/import-handlers';
-import { findCut, headerBytes, shiftIssue } from '../../lib/importers';
+import { EventColumns, findCut, headerBytes, shiftIssue } from '../../lib/importers';
 import { importPart } from '../../lib/options/import-part';
 import { createImportModel } from '../../lib/options/import-model';
 import { planParts, type PartRunner } from '../../lib/options/parallel-import';
@@ -64,29 +64,30 @@ describe('reading a large events file in two parts', () => {
     const file = eventsFile(3000);
     expect(await planParts(file, 1)).not.toBeNull();
     let secondParts = 0;
-    // The worker's part, run in this thread: the same function the worker runs.
-    const inProcess =
-      (db: LensDatabase): PartRunner =>
-      (request, signal, onBytes) => {
-        secondParts++;
-        return importPart(db, request, signal, onBytes);
-      };
+    // The worker's part, run in this thread: the same function the worker runs, its events handed over as the worker
+    // posts them (buffers transferred) and rebuilt as runPartInWorker does.
+    const inProcess = (): PartRunner => async (request, signal, onBytes) => {
+      secondParts++;
+      const result = await importPart(request, signal, onBytes);
+      const { data, transfer } = result.events.data();
+      return { ...result, events: EventColumns.from(structuredClone(data, { transfer })) };
+    };
 
     const whole = await seededDb();
     const parted = await seededDb();
     const before = await snapshot(parted);
     // Invalid rows: nothing written either way, and the same errors listed.
     const wholeModel = await importWith(whole, file, undefined, false);
-    const partedModel = await importWith(parted, file, inProcess(parted), false);
+    const partedModel = await importWith(parted, file, inProcess(), false);
     expect(secondParts).toBe(1);
     expect(partedModel.rowErrors.value).toEqual(wholeModel.rowErrors.value);
     expect(partedModel.rowErrors.value?.total).toBe(31);
     expect(partedModel.rowErrors.value?.list.at(-1)?.line).toBeGreaterThan(2000); // from the second half, renumbered
     expect(await snapshot(parted)).toBe(before);
 
-    // Skipping them: the same result message and the same store, staging empty.
+    // Skipping them: the same result message and the same store.
     const wholeDone = await importWith(whole, file, undefined, true);
-    const partedDone = await importWith(parted, file, inProcess(parted), true);
+    const partedDone = await importWith(parted, file, inProcess(), true);
     expect(secondParts).toBe(2);
     expect(partedDone.result.value).toBe(wholeDone.result.value);
     expect(partedDone.result.value).toMatch(/^Imported 2,969 events \(2,969 new\)\. Skipped 31 invalid rows\.$/);

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDirectory, importCsv, readPack } from '../../lib/importers';
 import type { EngagementEvent } from '../../lib/model';
-import { EventStager, findContactByEmail, readAllPeople, shardOf, readDirectoryData, readLibrary, readSla, writeImport, writePack, type LensDatabase } from '../../lib/store';
-import { DEMO_NOW, ROOT, seededDb } from './helpers';
+import { commitImport, findContactByEmail, readAllPeople, shardOf, readDirectoryData, readLibrary, readSla, writeImport, writePack, type LensDatabase } from '../../lib/store';
+import { DEMO_NOW, ROOT, readForCommit, seededDb } from './helpers';
 import { countPeople, snapshot } from './store-snapshot';
 
 const IMPORTS = join(ROOT, 'test', 'fixtures', 'imports');
@@ -96,7 +96,7 @@ describe('writing an import', () => {
   });
 });
 
-describe('staged imports', () => {
+describe('imports read from a file', () => {
   it('finds a row repeated in the file by its derived id, and a row already stored by its key', async () => {
     const db = await seededDb();
     const email = 'new.person@acme.example';
@@ -106,10 +106,8 @@ describe('staged imports', () => {
     const row = (day: number) => `${email},email_click,Ops Efficiency Nurture 2026,,2026-10-0${day}T09:00:00.000Z,`;
     const csv = ['email,event_type,campaign,content,timestamp,details', row(1), row(2), row(1), row(3)].join('\n');
     const stageAndCommit = async () => {
-      const parsed = await importCsv(csv, { file: 'e.csv', directory: createDirectory(await readDirectoryData(db)) });
-      const stager = await EventStager.begin(db, DEMO_NOW);
-      await stager.add(parsed.events);
-      return stager.commit({ contacts: [], campaigns: [], eventIdsFromKeys: true }, DEMO_NOW);
+      const { read } = await readForCommit(csv, { file: 'e.csv', directory: createDirectory(await readDirectoryData(db)) });
+      return commitImport(db, read, DEMO_NOW);
     };
     expect((await stageAndCommit()).events).toEqual({ added: 3, duplicates: 1, moved: 0 });
     // The second time the shard holds events already: every row is found by its key.

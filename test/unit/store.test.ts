@@ -1,4 +1,4 @@
-import { openDB } from 'idb';
+import { openDB, type IDBPDatabase } from 'idb';
 import {
   DB_VERSION,
   addFeedback,
@@ -102,7 +102,7 @@ describe('migrations', () => {
     const db = await openLensDb(`fresh-${Math.random()}`);
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].toSorted()).toEqual(
-      ['campaigns', 'content', 'eventShards', 'feedback', 'keys', 'meta', 'outbox', 'personas', 'recentContacts', 'shardSummaries', 'shards', 'staging', 'usage'].toSorted(),
+      ['campaigns', 'content', 'eventShards', 'feedback', 'keys', 'meta', 'outbox', 'personas', 'recentContacts', 'shardSummaries', 'shards', 'usage'].toSorted(),
     );
   });
 
@@ -138,6 +138,25 @@ describe('migrations', () => {
     // The track record, kept on write, is exactly what reading every event would give.
     const everything = contentOutcomes({ contacts: data.contacts, events: data.events, feedback: [verdict] });
     expect(await readOutcomes(db)).toEqual(everything);
+    db.close();
+  });
+
+  it('drops version 2’s import staging, with what an interrupted import left in it, and keeps the people', async () => {
+    const name = `upgrade-staging-${Math.random()}`;
+    const data = shiftDataset(demoDataset(), DEMO_NOW).data;
+    const v2 = await openLensDb(name, 2);
+    await seedDemoDataset(v2, async () => readDemoJson(), DEMO_NOW);
+    const people = await readAllPeople(v2);
+    // An import whose page was closed mid-file left its staged events (v2's layout: [importId, group, seq]).
+    const raw = v2 as unknown as IDBPDatabase;
+    await raw.put('staging', { events: [data.events[0]], startedAt: DEMO_NOW.getTime() }, ['imp-1-x', 0, 0]);
+    expect(await raw.count('staging')).toBe(1);
+    v2.close();
+
+    const db = await openLensDb(name);
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames]).not.toContain('staging');
+    expect(await readAllPeople(db)).toEqual(people);
     db.close();
   });
 
