@@ -348,10 +348,14 @@ function storeLookups(worker: Worker, probes: Array<{ key: string; keyShard: num
       if (id !== undefined) {
         const [people, events] = await Promise.all([
           get<{ contacts: Array<{ id: string }> }>(tx, 'shards', shardOfId(id)),
-          get<{ events: Array<{ contactId: string }> }>(tx, 'eventShards', shardOfId(id)),
+          get<{ columns: { length: number; contactIds: string[]; contact: Uint32Array; ms: Float64Array } }>(tx, 'eventShards', shardOfId(id)),
         ]);
         if (people?.contacts.some((c) => c.id === id) && events) found++;
-        events?.events.filter((e) => e.contactId === id);
+        // The contact's events out of the shard's columns, as EventColumns.eventsOf does (times made into text).
+        const columns = events?.columns;
+        const c = columns ? columns.contactIds.indexOf(id) : -1;
+        const mine: Array<{ contactId: string; at: string }> = [];
+        if (columns && c !== -1) for (let i = 0; i < columns.length; i++) if (columns.contact[i] === c) mine.push({ contactId: id, at: new Date(columns.ms[i]!).toISOString() });
       }
       times.push(performance.now() - t);
     }
@@ -369,19 +373,20 @@ async function storeCounts(worker: Worker): Promise<{ contacts: number; events: 
       open.addEventListener('error', () => reject(open.error));
     });
     // Contacts and their events live in shards (lib/store/shards.ts): counted inside them, a cursor at a time.
-    const inside = (store: string, field: 'contacts' | 'events') =>
+    // Event shards hold their events as columns (lib/importers/event-columns.ts): `columns.length` of them.
+    const inside = (store: string, size: (record: Record<string, { length: number }>) => number) =>
       new Promise<number>((resolve, reject) => {
         let sum = 0;
         const req = db.transaction(store, 'readonly').objectStore(store).openCursor();
         req.addEventListener('success', () => {
           const cursor = req.result;
           if (!cursor) return resolve(sum);
-          sum += (cursor.value as Record<string, unknown[]>)[field]!.length;
+          sum += size(cursor.value as Record<string, { length: number }>);
           cursor.continue();
         });
         req.addEventListener('error', () => reject(req.error));
       });
-    const out = { contacts: await inside('shards', 'contacts'), events: await inside('eventShards', 'events') };
+    const out = { contacts: await inside('shards', (r) => r.contacts!.length), events: await inside('eventShards', (r) => r.columns!.length) };
     db.close();
     return out;
   });

@@ -1,20 +1,31 @@
 import { EventType, type EngagementEvent } from '../model/marketing';
+import { eventKeyOf } from './merge';
 import { hash64Into, hex64 } from './text';
 
 /**
- * Imported events held column by column until they are written: about 30 bytes an event in typed arrays, with the
- * strings that repeat (contact ids, campaigns, content, details) stored once in tables. A 1M-row events file is ~30 MB
- * this way instead of a million objects (~300 MB, and a garbage collector busy with them), and a worker hands its
- * columns to the page by transfer, not by copying. The id is kept as its hash (the id is `ev-` + those 16 hex digits),
- * the time as milliseconds (the model's text is its toISOString). event(i) rebuilds exactly the object the importer
- * validated.
+ * Engagement events column by column: about 30 bytes an event in typed arrays, with the strings that repeat (contact
+ * ids, campaigns, content, details) stored once in tables. An import holds a 1M-row file this way (~30 MB instead of a
+ * million objects and a garbage collector busy with them), a worker hands its part to the page by transferring the
+ * buffers, and the store keeps each event shard in this form (an IndexedDB value of a few typed arrays is copied, not
+ * walked property by property, and is a quarter of the size).
+ *
+ * Each event keeps the 64-bit hash of its eventKey; its id is `ev-` + those 16 hex digits, as eventId() makes it, and its
+ * time is the milliseconds' toISOString. An event that came with another id or another spelling of its time (the
+ * demo's, a pack's, one moved to the person its contact was merged into) keeps them in `exact`. event(i) gives back
+ * exactly the object that was put in (its properties in the model's order).
  */
 
 const TYPES = EventType.options;
 const TYPE_INDEX: ReadonlyMap<string, number> = new Map(TYPES.map((t, i) => [t, i]));
 const NONE = -1;
 
-/** What crosses from a worker to the page (its buffers transferred). */
+/** What an event keeps beyond its columns: the id and time text it came with, when they are not the derived ones. */
+export interface ExactParts {
+  id?: string;
+  at?: string;
+}
+
+/** The columns as plain data: posted to another thread (its buffers transferred) or stored in IndexedDB. */
 export interface EventColumnsData {
   length: number;
   contactIds: string[];
@@ -22,35 +33,42 @@ export interface EventColumnsData {
   contact: Uint32Array;
   type: Uint8Array;
   ms: Float64Array;
-  /** Two 32-bit lanes per event: the id's hash. */
+  /** Two 32-bit lanes per event: the hash of its eventKey. */
   hash: Uint32Array;
   campaign: Int32Array;
   content: Int32Array;
   details: Int32Array;
+  /** Event index → what it keeps exactly (see ExactParts); absent when nothing is. */
+  exact?: Map<number, ExactParts>;
 }
+
+/** A hash of an eventKey as one number (53 of its 64 bits): what duplicate checks look up first, then confirm. */
+export type KeyHash = number;
 
 export class EventColumns {
   length = 0;
   private contactIds: string[] = [];
-  private contactIndex = new Map<string, number>();
   private texts: string[] = [];
-  private textIndex = new Map<string, number>();
-  private contact: Uint32Array = new Uint32Array(1024);
-  private type: Uint8Array = new Uint8Array(1024);
-  private ms: Float64Array = new Float64Array(1024);
-  private hash: Uint32Array = new Uint32Array(2048);
-  private campaign: Int32Array = new Int32Array(1024);
-  private content: Int32Array = new Int32Array(1024);
-  private details: Int32Array = new Int32Array(1024);
+  // Built on first write: a lookup that only reads a stored shard never pays for them.
+  private contactIndex: Map<string, number> | undefined = new Map();
+  private textIndex: Map<string, number> | undefined = new Map();
+  private contact: Uint32Array = new Uint32Array(64);
+  private type: Uint8Array = new Uint8Array(64);
+  private ms: Float64Array = new Float64Array(64);
+  private hash: Uint32Array = new Uint32Array(128);
+  private campaign: Int32Array = new Int32Array(64);
+  private content: Int32Array = new Int32Array(64);
+  private details: Int32Array = new Int32Array(64);
+  private exact: Map<number, ExactParts> | undefined;
 
-  /** Columns a worker sent (see data()). */
+  /** Columns posted by a worker or read from the store (see data()); they are used as they are, not copied. */
   static from(data: EventColumnsData): EventColumns {
     const columns = new EventColumns();
     columns.length = data.length;
     columns.contactIds = data.contactIds;
-    columns.contactIndex = new Map(data.contactIds.map((id, i) => [id, i]));
     columns.texts = data.texts;
-    columns.textIndex = new Map(data.texts.map((t, i) => [t, i]));
+    columns.contactIndex = undefined;
+    columns.textIndex = undefined;
     columns.contact = data.contact;
     columns.type = data.type;
     columns.ms = data.ms;
@@ -58,23 +76,25 @@ export class EventColumns {
     columns.campaign = data.campaign;
     columns.content = data.content;
     columns.details = data.details;
+    columns.exact = data.exact && data.exact.size > 0 ? data.exact : undefined;
+    return columns;
+  }
+
+  /** Events given as objects (a pack's, a backup's, the demo's), each kept exactly. */
+  static of(events: Iterable<EngagementEvent>): EventColumns {
+    const columns = new EventColumns();
+    for (const event of events) columns.pushEvent(event);
     return columns;
   }
 
   /**
-   * Adds an event whose id is eventId(key) (the key is hashed here, not kept). Its parts must be valid already (the
-   * importer checks each distinct value with the model's schema).
+   * Adds an event whose id is eventId(key) and whose time text is toISOString (an importer's: the key is hashed here,
+   * not kept). Its parts must be valid already (the importer checks each distinct value with the model's schema).
    */
   push(key: string, contactId: string, type: EventType, ms: number, campaignId?: string, contentId?: string, details?: string): void {
     const i = this.length;
     if (i === this.contact.length) this.grow();
-    let c = this.contactIndex.get(contactId);
-    if (c === undefined) {
-      c = this.contactIds.length;
-      this.contactIds.push(contactId);
-      this.contactIndex.set(contactId, c);
-    }
-    this.contact[i] = c;
+    this.contact[i] = this.contactNumber(contactId);
     this.type[i] = TYPE_INDEX.get(type)!;
     this.ms[i] = ms;
     hash64Into(key, this.hash, 2 * i);
@@ -84,59 +104,93 @@ export class EventColumns {
     this.length = i + 1;
   }
 
-  /** Appends another set of columns (a batch, or a worker's part), in order. */
+  /** Adds a model event as it is: an id or time text other than the derived ones is kept in `exact`. */
+  pushEvent(event: EngagementEvent): void {
+    const ms = Date.parse(event.at);
+    const i = this.length;
+    this.push(eventKeyOf(event.contactId, event.type, ms, event.campaignId, event.contentId), event.contactId, event.type, ms, event.campaignId, event.contentId, event.details);
+    const id = event.id === this.derivedId(i) ? undefined : event.id;
+    const at = event.at === new Date(ms).toISOString() ? undefined : event.at;
+    if (id !== undefined || at !== undefined) this.setExact(i, { id, at });
+  }
+
+  /** Adds event j of `other` (same id, time and texts); returns its index here. */
+  pushFrom(other: EventColumns, j: number): number {
+    const i = this.length;
+    if (i === this.contact.length) this.grow();
+    this.contact[i] = this.contactNumber(other.contactIds[other.contact[j]!]!);
+    this.type[i] = other.type[j]!;
+    this.ms[i] = other.ms[j]!;
+    this.hash[2 * i] = other.hash[2 * j]!;
+    this.hash[2 * i + 1] = other.hash[2 * j + 1]!;
+    this.campaign[i] = this.text(other.textAt(other.campaign[j]!));
+    this.content[i] = this.text(other.textAt(other.content[j]!));
+    this.details[i] = this.text(other.textAt(other.details[j]!));
+    const exact = other.exact?.get(j);
+    if (exact) this.setExact(i, exact);
+    this.length = i + 1;
+    return i;
+  }
+
+  /** Appends all of `other`, in order. */
   append(other: EventColumns): void {
-    const contactMap = other.contactIds.map((id) => {
-      let c = this.contactIndex.get(id);
-      if (c === undefined) {
-        c = this.contactIds.length;
-        this.contactIds.push(id);
-        this.contactIndex.set(id, c);
-      }
-      return c;
-    });
-    const textMap = other.texts.map((t) => this.text(t));
-    const remap = (i: number) => (i === NONE ? NONE : textMap[i]!);
-    for (let j = 0; j < other.length; j++) {
-      const i = this.length;
-      if (i === this.contact.length) this.grow();
-      this.contact[i] = contactMap[other.contact[j]!]!;
-      this.type[i] = other.type[j]!;
-      this.ms[i] = other.ms[j]!;
-      this.hash[2 * i] = other.hash[2 * j]!;
-      this.hash[2 * i + 1] = other.hash[2 * j + 1]!;
-      this.campaign[i] = remap(other.campaign[j]!);
-      this.content[i] = remap(other.content[j]!);
-      this.details[i] = remap(other.details[j]!);
-      this.length = i + 1;
-    }
+    for (let j = 0; j < other.length; j++) this.pushFrom(other, j);
   }
 
   /** Forgets every event (a file read again from the start). */
   clear(): void {
     this.length = 0;
     this.contactIds = [];
-    this.contactIndex = new Map();
     this.texts = [];
+    this.contactIndex = new Map();
     this.textIndex = new Map();
+    this.exact = undefined;
   }
 
-  /** The contact ids the events name, each once; contactIndexOf(i) points into it. */
+  /** The contact ids the events name, each once; contactNumberOf(i) points into it. */
   contacts(): readonly string[] {
     return this.contactIds;
   }
 
-  contactIndexOf(i: number): number {
+  contactNumberOf(i: number): number {
     return this.contact[i]!;
   }
 
-  /** Event i as the model's object (the shape the importer validated: no undefined properties). */
+  contactOf(i: number): string {
+    return this.contactIds[this.contact[i]!]!;
+  }
+
+  keyHash(i: number): KeyHash {
+    return this.hash[2 * i]! * 0x200000 + (this.hash[2 * i + 1]! >>> 11);
+  }
+
+  /** Whether event i here and event j of `other` have the same eventKey (contact, type, time, campaign, content). */
+  sameKey(i: number, other: EventColumns, j: number): boolean {
+    return (
+      this.ms[i] === other.ms[j] &&
+      this.type[i] === other.type[j] &&
+      this.contactOf(i) === other.contactOf(j) &&
+      this.textAt(this.campaign[i]!) === other.textAt(other.campaign[j]!) &&
+      this.textAt(this.content[i]!) === other.textAt(other.content[j]!)
+    );
+  }
+
+  detailsOf(i: number): string | undefined {
+    return this.textAt(this.details[i]!);
+  }
+
+  setDetails(i: number, details: string): void {
+    this.details[i] = this.text(details);
+  }
+
+  /** Event i as the model's object, exactly as it was put in. */
   event(i: number): EngagementEvent {
+    const exact = this.exact?.get(i);
     const event: EngagementEvent = {
-      id: `ev-${hex64(this.hash[2 * i]!, this.hash[2 * i + 1]!)}`,
+      id: exact?.id ?? this.derivedId(i),
       contactId: this.contactIds[this.contact[i]!]!,
       type: TYPES[this.type[i]!]!,
-      at: new Date(this.ms[i]!).toISOString(),
+      at: exact?.at ?? new Date(this.ms[i]!).toISOString(),
     };
     const campaign = this.campaign[i]!;
     const content = this.content[i]!;
@@ -153,7 +207,40 @@ export class EventColumns {
     return out;
   }
 
-  /** A trimmed copy to post to another thread, and the buffers to transfer with it. */
+  /** The events of one contact, as objects (a lookup's). */
+  eventsOf(contactId: string): EngagementEvent[] {
+    const c = this.contactIds.indexOf(contactId);
+    const out: EngagementEvent[] = [];
+    if (c === -1) return out;
+    for (let i = 0; i < this.length; i++) if (this.contact[i] === c) out.push(this.event(i));
+    return out;
+  }
+
+  /** A copy without the events of `contactId` (their person was deleted or merged into another). */
+  without(contactId: string): EventColumns {
+    const out = new EventColumns();
+    for (let i = 0; i < this.length; i++) if (this.contactOf(i) !== contactId) out.pushFrom(this, i);
+    return out;
+  }
+
+  /** The events the track record looks at (meetings, and touches of content), as the light objects it reads. */
+  outcomeSignals(): Array<Pick<EngagementEvent, 'contactId' | 'type' | 'contentId' | 'at'>> {
+    const out: Array<Pick<EngagementEvent, 'contactId' | 'type' | 'contentId' | 'at'>> = [];
+    const meeting = TYPE_INDEX.get('meeting_booked');
+    for (let i = 0; i < this.length; i++) {
+      const content = this.content[i]!;
+      if (this.type[i] !== meeting && content === NONE) continue;
+      const signal: Pick<EngagementEvent, 'contactId' | 'type' | 'contentId' | 'at'> = { contactId: this.contactOf(i), type: TYPES[this.type[i]!]!, at: new Date(this.ms[i]!).toISOString() };
+      if (content !== NONE) signal.contentId = this.texts[content]!;
+      out.push(signal);
+    }
+    return out;
+  }
+
+  /**
+   * The columns as plain data, trimmed to their length (copies: a typed array view would carry its whole buffer), and
+   * the buffers to transfer when posting it.
+   */
   data(): { data: EventColumnsData; transfer: ArrayBuffer[] } {
     const n = this.length;
     const data: EventColumnsData = {
@@ -168,22 +255,50 @@ export class EventColumns {
       content: this.content.slice(0, n),
       details: this.details.slice(0, n),
     };
+    if (this.exact) data.exact = this.exact;
     return { data, transfer: [data.contact, data.type, data.ms, data.hash, data.campaign, data.content, data.details].map((a) => a.buffer as ArrayBuffer) };
+  }
+
+  private derivedId(i: number): string {
+    return `ev-${hex64(this.hash[2 * i]!, this.hash[2 * i + 1]!)}`;
+  }
+
+  private setExact(i: number, parts: ExactParts): void {
+    const kept: ExactParts = {};
+    if (parts.id !== undefined) kept.id = parts.id;
+    if (parts.at !== undefined) kept.at = parts.at;
+    (this.exact ??= new Map()).set(i, kept);
+  }
+
+  private textAt(t: number): string | undefined {
+    return t === NONE ? undefined : this.texts[t];
+  }
+
+  private contactNumber(contactId: string): number {
+    const index = (this.contactIndex ??= new Map(this.contactIds.map((id, i) => [id, i])));
+    let c = index.get(contactId);
+    if (c === undefined) {
+      c = this.contactIds.length;
+      this.contactIds.push(contactId);
+      index.set(contactId, c);
+    }
+    return c;
   }
 
   private text(value: string | undefined): number {
     if (value === undefined) return NONE;
-    let t = this.textIndex.get(value);
+    const index = (this.textIndex ??= new Map(this.texts.map((t, i) => [t, i])));
+    let t = index.get(value);
     if (t === undefined) {
       t = this.texts.length;
       this.texts.push(value);
-      this.textIndex.set(value, t);
+      index.set(value, t);
     }
     return t;
   }
 
   private grow(): void {
-    const size = this.contact.length * 2;
+    const size = Math.max(64, this.contact.length * 2);
     const bigger = <T extends Uint32Array | Uint8Array | Float64Array | Int32Array>(from: T, make: new (n: number) => T, n = size): T => {
       const to = new make(n);
       to.set(from);

@@ -201,8 +201,7 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
       progress.value = { fraction: null, label: 'Saving…' };
       const { contacts, campaigns, events } = parsed;
       const sent: Counts = { contacts: contacts.length, events: events.length, campaigns: campaigns.length };
-      // The importers derive every event's id from its key (eventId), which lets the commit find duplicates by id.
-      const outcome = await commitImport(db, { contacts, campaigns, events, eventIdsFromKeys: true }, now());
+      const outcome = await commitImport(db, { contacts, campaigns, events }, now());
       // The lookups' caches in the background: the import is visible to the next lookup.
       await request('data.changed', {}).catch(() => undefined);
       result.value = describe(sent, outcome, skipInvalid ? parsed.invalidRows : 0, kind.value ?? 'contacts');

@@ -1,5 +1,5 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { EventColumns } from '../importers/event-columns';
+import { EventColumns } from '../importers/event-columns';
 import { mergeContacts, remapEvents } from '../importers/merge';
 import type { IncomingContact } from '../importers/types';
 import type { Campaign, Contact, ContentAsset, EngagementEvent, Persona, ScoringModel, Sla } from '../model';
@@ -61,8 +61,8 @@ export function writeImport(db: LensDatabase, staged: StagedImport, now = new Da
   return inOneTransaction(db, IMPORT_STORES, (tx) => mergeIntoStore(tx, { ...staged, eventGroups: inMemoryGroups(staged.events) }, now));
 }
 
-async function* inMemoryGroups(events: readonly EngagementEvent[]): AsyncGenerator<readonly EngagementEvent[]> {
-  if (events.length > 0) yield events;
+async function* inMemoryGroups(events: readonly EngagementEvent[]): AsyncGenerator<EventColumns> {
+  if (events.length > 0) yield EventColumns.of(events);
 }
 
 /** Same data, same JSON: a cheap "did this record change" (key order is kept by the merge's spreads). */
@@ -71,10 +71,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 interface MergeInput {
   contacts: readonly IncomingContact[];
   campaigns: readonly Campaign[];
-  /** The events, a slice of the shards at a time (staged) or all at once (in memory). */
-  eventGroups: AsyncIterable<readonly EngagementEvent[]>;
-  /** Every event's id is eventId(eventKey(event)), as the CSV importers make them (see PeopleWriter.addEvents). */
-  eventIdsFromKeys?: boolean;
+  /** The events, a slice of the shards at a time (a file's) or all at once (in memory). */
+  eventGroups: AsyncIterable<EventColumns>;
 }
 
 async function mergeIntoStore(tx: WriteTx, input: MergeInput, now: Date): Promise<ImportOutcome> {
@@ -117,17 +115,17 @@ async function mergeIntoStore(tx: WriteTx, input: MergeInput, now: Date): Promis
       }
     if (moved.length > 0) {
       await writer.loadShards(moved.map((e) => shardOf(e.contactId)), { events: true });
-      writer.addEvents(moved);
+      writer.addEvents(EventColumns.of(moved));
       outcome.events.moved = moved.length;
     }
   }
 
   // Events, a group at a time: each group's shards are loaded, merged and written before the next is read.
   for await (const group of input.eventGroups) {
-    const events = remapEvents(group, mergedIds);
-    await writer.loadShards(events.map((e) => shardOf(e.contactId)), { events: true });
-    // An event moved to the person its contact was merged into keeps its id, which then names another key.
-    const added = writer.addEvents(events, { idsFromKeys: input.eventIdsFromKeys === true && mergedIds.size === 0 });
+    // An event moved to the person its contact was merged into keeps its id (EventColumns keeps it exactly).
+    const events = mergedIds.size === 0 ? group : EventColumns.of(remapEvents(group.toEvents(), mergedIds));
+    await writer.loadShards(events.contacts().map(shardOf), { events: true });
+    const added = writer.addEvents(events);
     outcome.events.added += added.added;
     outcome.events.duplicates += added.duplicates;
     await writer.flush();
@@ -172,32 +170,30 @@ export interface ReadImport {
   contacts: readonly IncomingContact[];
   campaigns: readonly Campaign[];
   events: EventColumns;
-  /** Every event's id is eventId(eventKey(event)), as the CSV importers make them (see PeopleWriter.addEvents). */
-  eventIdsFromKeys?: boolean;
 }
 
 /**
  * Merges an import read from a file into the store in one transaction: all or nothing, like writeImport. The events
- * go a slice of the shards at a time, each slice made into objects only then (the file order kept within a slice), so
- * a 1M-event import never holds a million objects.
+ * go a slice of the shards at a time (the file order kept within a slice), as columns all the way into the event
+ * shards: a 1M-event import never makes a million objects.
  */
 export function commitImport(db: LensDatabase, input: ReadImport, now = new Date()): Promise<ImportOutcome> {
   return inOneTransaction(db, IMPORT_STORES, (tx) => mergeIntoStore(tx, { ...input, eventGroups: shardSlices(input.events) }, now));
 }
 
-async function* shardSlices(columns: EventColumns): AsyncGenerator<readonly EngagementEvent[]> {
+async function* shardSlices(columns: EventColumns): AsyncGenerator<EventColumns> {
   // A counting sort of the events by slice: each contact's slice is worked out once.
   const sliceOfContact = Uint8Array.from(columns.contacts(), (id) => Math.floor((shardOf(id) * EVENT_GROUPS) / SHARD_COUNT));
   const starts = new Uint32Array(EVENT_GROUPS + 1);
-  for (let i = 0; i < columns.length; i++) starts[sliceOfContact[columns.contactIndexOf(i)]! + 1]!++;
+  for (let i = 0; i < columns.length; i++) starts[sliceOfContact[columns.contactNumberOf(i)]! + 1]!++;
   for (let g = 0; g < EVENT_GROUPS; g++) starts[g + 1]! += starts[g]!;
   const next = starts.slice(0, EVENT_GROUPS);
   const order = new Uint32Array(columns.length);
-  for (let i = 0; i < columns.length; i++) order[next[sliceOfContact[columns.contactIndexOf(i)]!]!++] = i;
+  for (let i = 0; i < columns.length; i++) order[next[sliceOfContact[columns.contactNumberOf(i)]!]!++] = i;
   for (let g = 0; g < EVENT_GROUPS; g++) {
-    const events: EngagementEvent[] = [];
-    for (let k = starts[g]!; k < starts[g + 1]!; k++) events.push(columns.event(order[k]!));
-    if (events.length > 0) yield events;
+    const slice = new EventColumns();
+    for (let k = starts[g]!; k < starts[g + 1]!; k++) slice.pushFrom(columns, order[k]!);
+    if (slice.length > 0) yield slice;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import type { LensDB, UpgradeTransaction } from './schema';
-import { migratePeopleToShards } from './people';
+import { eventShardsToColumns, migratePeopleToShards } from './people';
 
 /**
  * Schema migrations, one per version, applied in order inside the upgrade transaction. A migration may return a
@@ -43,10 +43,11 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LensDB>, tx: UpgradeTra
     (db as unknown as IDBPDatabase).createObjectStore('staging');
     return migratePeopleToShards(db, tx);
   },
-  // v3: imports no longer stage events in IndexedDB (they are held as compact columns until the commit, see
-  // lib/importers/event-columns.ts): the staging store goes, with whatever an interrupted import left in it.
-  (db) => {
+  // v3: events column by column (lib/importers/event-columns.ts). Imports hold them so in memory until the commit, so
+  // the staging store goes, with whatever an interrupted import left in it; event shards are stored so too.
+  (db, tx) => {
     (db as unknown as IDBPDatabase).deleteObjectStore('staging');
+    return eventShardsToColumns(tx);
   },
 ];
 

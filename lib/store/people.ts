@@ -1,5 +1,5 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { eventKey } from '../importers/merge';
+import { EventColumns, type KeyHash } from '../importers/event-columns';
 import { Contact as ContactSchema, type Contact, type EngagementEvent, type Feedback } from '../model';
 import type { LensDB, OutcomesRecord, UpgradeTransaction } from './schema';
 import { addTally, goodFitsByContact, keysOf, shardOf, tallyShard, type EventShard, type KeyShard, type OutcomeTally, type PeopleShard, type ShardSummary } from './shards';
@@ -28,17 +28,9 @@ interface LoadedShard {
   /** The contacts: loaded when they are read or changed. */
   people?: PeopleShard;
   /** The events: loaded when they are added, moved or needed for the tally. */
-  events?: EventShard;
-  /** eventKey → index in events.events, built when events are first added. */
-  eventIndex?: Map<string, number>;
-  /**
-   * True while every event in the shard came in with an id derived from its eventKey (a CSV import's): then an id
-   * names the key, and duplicates are found by id — no eventKey to compute for a million events. The first event of
-   * any other kind turns it off for good.
-   */
-  derivedIdsOnly?: boolean;
-  /** id → index in events.events, while derivedIdsOnly. */
-  idIndex?: Map<string, number>;
+  events?: EventColumns;
+  /** The events by the hash of their eventKey, built when events are first added (see KeyIndex). */
+  keyIndex?: KeyIndex;
   /** summary.ids as a set, for the "event of nobody" check. */
   ids?: Set<string>;
   peopleDirty: boolean;
@@ -91,9 +83,8 @@ export class PeopleWriter {
     } else {
       const values = await Promise.all(missing.map((n) => this.tx.objectStore('eventShards').get(n)));
       missing.forEach((n, i) => {
-        const s = this.loaded(n);
-        s.events = values[i] ?? { shard: n, events: [] };
-        s.derivedIdsOnly = s.events.events.length === 0;
+        const stored = values[i];
+        this.loaded(n).events = stored ? EventColumns.from(stored.columns) : new EventColumns();
       });
     }
   }
@@ -142,7 +133,7 @@ export class PeopleWriter {
     return s.people;
   }
 
-  private eventsOf(s: LoadedShard): EventShard {
+  private eventsOf(s: LoadedShard): EventColumns {
     if (!s.events) throw new Error(`The events of shard ${s.summary.shard} were not loaded before they were changed.`);
     return s.events;
   }
@@ -186,11 +177,10 @@ export class PeopleWriter {
     s.summary.ids = s.summary.ids.filter((x) => x !== id);
     this.setSqlDate(s, id, undefined);
     const shardEvents = this.eventsOf(s);
-    const events = shardEvents.events.filter((e) => e.contactId === id);
+    const events = shardEvents.eventsOf(id);
     if (events.length > 0) {
-      shardEvents.events = shardEvents.events.filter((e) => e.contactId !== id);
-      s.eventIndex = undefined;
-      s.idIndex = undefined;
+      s.events = shardEvents.without(id);
+      s.keyIndex = undefined;
       s.eventsDirty = true;
     }
     s.peopleDirty = true;
@@ -242,53 +232,41 @@ export class PeopleWriter {
   }
 
   /**
-   * Adds events to their contacts' shards, skipping those already stored by eventKey(). The shards must be loaded
-   * with their events (loadShards(…, { events: true })). An event whose contact is not stored is an error: nothing of
-   * the transaction is kept. `exact` stores every event as given (a restore or the demo: already the store's own).
-   * `idsFromKeys` says every event's id was derived from its eventKey (eventId(): a CSV import whose contacts were not
-   * merged), so in a shard holding only such events an id stands for the key.
+   * Adds events to their contacts' shards, skipping those already stored by eventKey() (found by the key's hash, then
+   * confirmed field by field). The shards must be loaded with their events (loadShards(…, { events: true })). An event
+   * whose contact is not stored is an error: nothing of the transaction is kept. `exact` stores every event as given
+   * (a restore or the demo: already the store's own).
    */
-  addEvents(events: readonly EngagementEvent[], { exact = false, idsFromKeys = false } = {}): EventsAdded {
+  addEvents(events: EventColumns, { exact = false } = {}): EventsAdded {
     let added = 0;
     let duplicates = 0;
-    for (const event of events) {
-      const s = this.loaded(shardOf(event.contactId));
-      if (!this.idsOf(s).has(event.contactId))
+    const shardOfContact = events.contacts().map(shardOf);
+    for (let i = 0; i < events.length; i++) {
+      const s = this.loaded(shardOfContact[events.contactNumberOf(i)]!);
+      if (!this.idsOf(s).has(events.contactOf(i))) {
+        const event = events.event(i);
         throw new Error(`An event (${event.type} at ${event.at}) belongs to contact "${event.contactId}", who is neither stored nor in this import; nothing was imported.`);
-      const stored = this.eventsOf(s).events;
+      }
+      const stored = this.eventsOf(s);
       if (exact) {
-        stored.push(event);
-        s.eventIndex = s.idIndex = undefined;
-        s.derivedIdsOnly = false;
+        stored.pushFrom(events, i);
+        s.keyIndex = undefined;
         s.eventsDirty = s.tallyStale = true;
         added++;
         continue;
       }
-      let index: Map<string, number>;
-      let key: string;
-      if (idsFromKeys && s.derivedIdsOnly) {
-        index = s.idIndex ??= new Map(stored.map((e, i) => [e.id, i]));
-        key = event.id;
-      } else {
-        s.derivedIdsOnly = false;
-        s.idIndex = undefined;
-        index = s.eventIndex ??= new Map(stored.map((e, i) => [eventKey(e), i]));
-        key = eventKey(event);
-      }
-      const i = index.get(key);
-      if (i === undefined) {
-        index.set(key, stored.length);
-        // Both indexes describe the same list: the other one is rebuilt when it is next needed.
-        if (index === s.idIndex) s.eventIndex = undefined;
-        else s.idIndex = undefined;
-        stored.push(event);
+      const index = (s.keyIndex ??= keyIndexOf(stored));
+      const hash = events.keyHash(i);
+      const same = findSameKey(index, hash, stored, events, i);
+      if (same === -1) {
+        addToKeyIndex(index, hash, stored.pushFrom(events, i));
         s.eventsDirty = s.tallyStale = true;
         added++;
       } else {
         duplicates++;
-        const old = stored[i]!;
-        if (event.details !== undefined && event.details !== old.details) {
-          stored[i] = { ...old, details: event.details };
+        const details = events.detailsOf(i);
+        if (details !== undefined && details !== stored.detailsOf(same)) {
+          stored.setDetails(same, details);
           s.eventsDirty = true;
         }
       }
@@ -311,7 +289,7 @@ export class PeopleWriter {
       'events',
     );
     for (const s of stale) {
-      const outcome = tallyShard(s.summary, this.eventsOf(s).events, this.goodFits);
+      const outcome = tallyShard(s.summary, this.eventsOf(s).outcomeSignals(), this.goodFits);
       addTally(total, s.summary.outcome, -1);
       addTally(total, outcome, 1);
       s.summary = { ...s.summary, outcome };
@@ -324,7 +302,7 @@ export class PeopleWriter {
       for (const s of this.shards.values()) {
         const n = s.summary.shard;
         if (s.peopleDirty && s.people) put('shards', n, s.people, s.people.contacts.length === 0);
-        if (s.eventsDirty && s.events) put('eventShards', n, s.events, s.events.events.length === 0);
+        if (s.eventsDirty && s.events) put('eventShards', n, { shard: n, columns: s.events.data().data }, s.events.length === 0);
         if (s.summaryDirty) put('shardSummaries', n, s.summary, s.summary.ids.length === 0);
       }
       for (const ks of this.keyShards.values()) {
@@ -364,8 +342,15 @@ export async function writePeople(tx: PeopleTx, contacts: readonly Contact[], ev
   const writer = await PeopleWriter.open(tx);
   await writer.loadShards([...contacts.map((c) => shardOf(c.id)), ...events.map((e) => shardOf(e.contactId))], { people: true, events: true });
   for (const contact of contacts) writer.putContact(contact);
-  writer.addEvents(events, { exact: true });
+  writer.addEvents(EventColumns.of(events), { exact: true });
   await writer.finish();
+}
+
+/** Schema v3's change: event shards v2 wrote as a list of objects become columns (EventColumns keeps ids exactly). */
+export async function eventShardsToColumns(tx: UpgradeTransaction): Promise<void> {
+  const store = tx.objectStore('eventShards');
+  const stored = (await store.getAll()) as Array<EventShard | { shard: number; events: EngagementEvent[] }>;
+  await Promise.all(stored.flatMap((s) => ('events' in s ? [store.put({ shard: s.shard, columns: EventColumns.of(s.events).data().data })] : [])));
 }
 
 /** Schema v2's move: v1's contacts and events (one record each) into shards, keys and the track record. */
@@ -384,4 +369,31 @@ export async function migratePeopleToShards(db: IDBPDatabase<LensDB>, tx: Upgrad
   const rawDb = db as unknown as IDBPDatabase;
   rawDb.deleteObjectStore('contacts');
   rawDb.deleteObjectStore('events');
+}
+
+/**
+ * A shard's events by the hash of their eventKey (53 bits of it): a number, so a million lookups hash no strings. Two
+ * keys may share a hash, so a hit is confirmed field by field (findSameKey) and a hash can name several events.
+ */
+type KeyIndex = Map<KeyHash, number | number[]>;
+
+function keyIndexOf(events: EventColumns): KeyIndex {
+  const index: KeyIndex = new Map();
+  for (let i = 0; i < events.length; i++) addToKeyIndex(index, events.keyHash(i), i);
+  return index;
+}
+
+function addToKeyIndex(index: KeyIndex, hash: KeyHash, i: number): void {
+  const at = index.get(hash);
+  if (at === undefined) index.set(hash, i);
+  else if (typeof at === 'number') index.set(hash, [at, i]);
+  else at.push(i);
+}
+
+/** The stored event with the same eventKey as event i of `incoming`, or -1. */
+function findSameKey(index: KeyIndex, hash: KeyHash, stored: EventColumns, incoming: EventColumns, i: number): number {
+  const at = index.get(hash);
+  if (at === undefined) return -1;
+  if (typeof at === 'number') return stored.sameKey(at, incoming, i) ? at : -1;
+  return at.find((j) => stored.sameKey(j, incoming, i)) ?? -1;
 }

@@ -1,3 +1,4 @@
+import { EventColumns } from '../importers/event-columns';
 import type { Campaign, Contact, ContentAsset, EngagementEvent, Feedback, Persona } from '../model';
 import type { ContentOutcome } from '../engine/outcomes';
 import type { LensDatabase, RecentContact } from './schema';
@@ -39,7 +40,7 @@ export async function findContact(db: LensDatabase, keys: ContactKeys): Promise<
 /** One contact and its events, out of the people and event shards they live in. */
 function recordIn(id: string, people: PeopleShard | undefined, events: EventShard | undefined): ContactRecord | null {
   const contact = people?.contacts.find((c) => c.id === id);
-  return contact ? { contact, events: events?.events.filter((e) => e.contactId === id) ?? [] } : null;
+  return contact ? { contact, events: events ? EventColumns.from(events.columns).eventsOf(id) : [] } : null;
 }
 
 export function findContactByEmail(db: LensDatabase, email: string): Promise<ContactRecord | null> {
@@ -77,7 +78,7 @@ const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id 
 
 /** The shards' contacts and events as two flat lists sorted by id (the order backups list them in). */
 export function flattenPeople(shards: readonly PeopleShard[], eventShards: readonly EventShard[]): { contacts: Contact[]; events: EngagementEvent[] } {
-  return { contacts: shards.flatMap((s) => s.contacts).toSorted(byId), events: eventShards.flatMap((s) => s.events).toSorted(byId) };
+  return { contacts: shards.flatMap((s) => s.contacts).toSorted(byId), events: eventShards.flatMap((s) => EventColumns.from(s.columns).toEvents()).toSorted(byId) };
 }
 
 /** The recommendation track record: per asset, what followed it for other contacts (kept on write; see shards.ts). */

@@ -1,13 +1,16 @@
 import { companyName } from '../engine/account';
-import { contentOutcomes, type ContentOutcome } from '../engine/outcomes';
-import type { Contact, EngagementEvent, Feedback } from '../model';
+import { contentOutcomes, type ContentOutcome, type OutcomeSignals } from '../engine/outcomes';
+import type { EventColumnsData } from '../importers/event-columns';
+import type { Contact, Feedback } from '../model';
 
 /**
  * How people are laid out at scale (schema v2). One IndexedDB put costs ~150 µs whatever its size, so 100k contacts
  * and 1M events cannot be one record each. Instead:
  * - `shards` and `eventShards`: SHARD_COUNT records each; a contact lives in shard shardOf(contact.id) and its events in
  *   the event shard of the same number, so two gets (in parallel) answer "this person and everything they did" (about
- *   25 contacts and 250 events per shard at 100k/1M). Apart, because an events import must not rewrite contacts;
+ *   25 contacts and 250 events per shard at 100k/1M). Apart, because an events import must not rewrite contacts.
+ *   Event shards hold their events column by column (EventColumns: typed arrays, repeated texts once), which IndexedDB
+ *   stores and reads back far faster than 250 objects;
  * - `shardSummaries`: per shard, its contact ids, their SQL dates and its track-record tally (see ShardSummary);
  * - `keys`: SHARD_COUNT records mapping each lookup key (email, LinkedIn slug, CRM id, company domain and name) to
  *   contact ids, in shard shardOf(key): a lookup is two gets, whatever the store's size;
@@ -51,8 +54,8 @@ export interface ShardSummary {
 
 export interface EventShard {
   shard: number;
-  /** The events of the contacts in the people shard of the same number. */
-  events: EngagementEvent[];
+  /** The events of the contacts in the people shard of the same number, column by column (see EventColumns). */
+  columns: EventColumnsData;
 }
 
 export interface KeyShard {
@@ -79,7 +82,7 @@ export function keysOf(contact: Contact): string[] {
 }
 
 /** The outcome tally of a shard's contacts (their good-fit verdicts passed in, keyed by contact id). */
-export function tallyShard(summary: Pick<ShardSummary, 'ids' | 'sqlDates'>, events: readonly EngagementEvent[], goodFits: ReadonlyMap<string, readonly Feedback[]>): OutcomeTally {
+export function tallyShard(summary: Pick<ShardSummary, 'ids' | 'sqlDates'>, events: OutcomeSignals['events'], goodFits: ReadonlyMap<string, readonly Feedback[]>): OutcomeTally {
   const feedback = summary.ids.flatMap((id) => goodFits.get(id) ?? []);
   const contacts = [...summary.sqlDates].map(([id, becameSqlAt]) => ({ id, becameSqlAt }));
   return contentOutcomes({ contacts, events, feedback });

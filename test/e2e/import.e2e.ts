@@ -39,12 +39,13 @@ async function counts(page: Page): Promise<Record<string, number>> {
           // Contacts and their events live in shards (lib/store/shards.ts): counted inside them.
           const tx = db.transaction(['shards', 'eventShards', 'campaigns'], 'readonly');
           const out: Record<string, number> = {};
-          const inside = (store: string, field: 'contacts' | 'events') => {
+          // Event shards hold their events as columns (lib/importers/event-columns.ts): `columns.length` of them.
+          const inside = (store: string, field: 'contacts' | 'events', size: (record: Record<string, { length: number }>) => number) => {
             const req = tx.objectStore(store).getAll();
-            req.addEventListener('success', () => (out[field] = (req.result as Array<Record<string, unknown[]>>).reduce((n, s) => n + s[field]!.length, 0)));
+            req.addEventListener('success', () => (out[field] = (req.result as Array<Record<string, { length: number }>>).reduce((n, s) => n + size(s), 0)));
           };
-          inside('shards', 'contacts');
-          inside('eventShards', 'events');
+          inside('shards', 'contacts', (s) => s.contacts!.length);
+          inside('eventShards', 'events', (s) => s.columns!.length);
           const campaigns = tx.objectStore('campaigns').count();
           campaigns.addEventListener('success', () => (out.campaigns = campaigns.result));
           tx.addEventListener('complete', () => {

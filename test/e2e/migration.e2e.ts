@@ -83,7 +83,7 @@ function writeVersionOne(page: Page) {
   );
 }
 
-/** The database's version, its stores, and what is in the v2 ones. */
+/** The database's version, its stores, and how many contacts and events the sharded ones hold. */
 function describeDatabase(page: Page) {
   return page.evaluate(async () => {
     const db: IDBDatabase = await new Promise((resolve, reject) => {
@@ -99,14 +99,14 @@ function describeDatabase(page: Page) {
         req.addEventListener('error', () => reject(req.error));
       });
     const shards = stores.includes('shards') ? ((await all('shards')) as Array<{ contacts: unknown[] }>) : [];
-    const eventShards = stores.includes('eventShards') ? ((await all('eventShards')) as Array<{ events: unknown[] }>) : [];
+    const eventShards = stores.includes('eventShards') ? ((await all('eventShards')) as Array<{ columns: { length: number } }>) : [];
     const meta = (await all('meta')) as Array<{ key: string; value?: unknown }>;
     const outcomes = meta.find((m) => m.key === 'outcomes')?.value;
     const out = {
       version: db.version,
       stores,
       contacts: shards.reduce((n, s) => n + s.contacts.length, 0),
-      events: eventShards.reduce((n, s) => n + s.events.length, 0),
+      events: eventShards.reduce((n, s) => n + s.columns.length, 0),
       trackRecordAssets: outcomes instanceof Map ? outcomes.size : -1,
     };
     db.close();

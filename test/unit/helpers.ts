@@ -56,7 +56,7 @@ export function pageRequest(handlers: Partial<Handlers>, sent?: string[]): Reque
 
 /** What the options page reads before it commits (lib/options/import-part.ts): importCsv, events kept as columns. */
 export async function readForCommit(input: CsvInput, options: Omit<CsvImportOptions, 'onBatch'>): Promise<{ parsed: CsvImportResult; read: ReadImport }> {
-  const read = { contacts: [] as ReadImport['contacts'][number][], campaigns: [] as ReadImport['campaigns'][number][], events: new EventColumns(), eventIdsFromKeys: true };
+  const read = { contacts: [] as ReadImport['contacts'][number][], campaigns: [] as ReadImport['campaigns'][number][], events: new EventColumns() };
   const parsed = await importCsv(input, {
     ...options,
     onBatch: (batch) => {
