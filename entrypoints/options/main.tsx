@@ -32,7 +32,7 @@ const permissions = {
 const siteSettings = createSiteSettingsModel(request, permissions);
 // The import writes the extension's database from this page (lib/options/import-model.ts); opened on first use.
 let db: Promise<LensDatabase> | undefined;
-const imports = createImportModel(request, () => (db ??= openLensDb()), { locale: navigator.language, runSecondPart: runPartInWorker });
+const imports = createImportModel(request, () => (db ??= openLensDb()), { locale: navigator.language, runPart: runPartInWorker });
 const backup = createBackupModel(request, download);
 const scoring = createScoringModelEditor(request);
 render(<Options model={model} imports={imports} backup={backup} scoring={scoring} siteSettings={siteSettings} />, document.getElementById('app')!);

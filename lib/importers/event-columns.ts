@@ -52,18 +52,30 @@ export class EventColumns {
   // Built on first write: a lookup that only reads a stored shard never pays for them.
   private contactIndex: Map<string, number> | undefined = new Map();
   private textIndex: Map<string, number> | undefined = new Map();
-  private contact: Uint32Array = new Uint32Array(64);
-  private type: Uint8Array = new Uint8Array(64);
-  private ms: Float64Array = new Float64Array(64);
-  private hash: Uint32Array = new Uint32Array(128);
-  private campaign: Int32Array = new Int32Array(64);
-  private content: Int32Array = new Int32Array(64);
-  private details: Int32Array = new Int32Array(64);
+  private contact: Uint32Array;
+  private type: Uint8Array;
+  private ms: Float64Array;
+  private hash: Uint32Array;
+  private campaign: Int32Array;
+  private content: Int32Array;
+  private details: Int32Array;
   private exact: Map<number, ExactParts> | undefined;
+
+  /** `capacity`: room for that many events before the columns grow. */
+  constructor(capacity = 64) {
+    const n = Math.max(1, Math.floor(capacity));
+    this.contact = new Uint32Array(n);
+    this.type = new Uint8Array(n);
+    this.ms = new Float64Array(n);
+    this.hash = new Uint32Array(2 * n);
+    this.campaign = new Int32Array(n);
+    this.content = new Int32Array(n);
+    this.details = new Int32Array(n);
+  }
 
   /** Columns posted by a worker or read from the store (see data()); they are used as they are, not copied. */
   static from(data: EventColumnsData): EventColumns {
-    const columns = new EventColumns();
+    const columns = new EventColumns(1);
     columns.length = data.length;
     columns.contactIds = data.contactIds;
     columns.texts = data.texts;

@@ -116,8 +116,8 @@ export interface CsvImportOptions {
   signal?: AbortSignal;
   onProgress?: (progress: CsvProgress) => void;
   /**
-   * Receives the valid objects piece by piece (awaited; events as columns). When given, the result's
-   * contacts/events/campaigns stay empty, so a 1M-row file is never held whole.
+   * Receives the valid contacts and campaigns piece by piece (awaited), and how many events each piece added. When
+   * given, the result's contacts and campaigns stay empty, so a 1M-row file is never held whole.
    */
   onBatch?: (batch: MappedBatch) => void | Promise<void>;
   /**
@@ -126,6 +126,8 @@ export interface CsvImportOptions {
    * 'mixed-encoding' when `onBatch` is used.
    */
   onRestart?: () => void | Promise<void>;
+  /** Where valid events go as they are read (column by column; the caller keeps them). Else the result lists them. */
+  events?: EventColumns;
   maxIssues?: number;
 }
 
@@ -168,7 +170,8 @@ export async function importCsv(input: CsvInput, options: CsvImportOptions): Pro
   } catch (error) {
     const rereadable = typeof input !== 'string' && !('getReader' in input);
     if (!(error instanceof ImportError && error.code === 'mixed-encoding' && rereadable && (options.encoding ?? 'auto') === 'auto')) throw error;
-    if (options.onBatch && !options.onRestart) throw error;
+    // What was delivered (or put in `events`) so far is void: only a caller that can drop it may read the file again.
+    if ((options.onBatch || options.events) && !options.onRestart) throw error;
     await options.onRestart?.();
     return importOnce(input, options, 'windows-1252', timeZone);
   }
@@ -182,16 +185,16 @@ async function importOnce(input: CsvInput, options: CsvImportOptions, encoding: 
   let delimiter: Delimiter = ',';
   let mapper: RowMapper | undefined;
   let dateOrder: DateOrder = options.dateOrder ?? dateOrderForLocale(options.locale ?? 'en-US');
-  const collected: MappedBatch = { contacts: [], events: new EventColumns(), campaigns: [] };
+  const collected: Omit<MappedBatch, 'events'> = { contacts: [], campaigns: [] };
+  const events = options.events ?? new EventColumns();
 
   const deliver = async (batch: MappedBatch) => {
     if (options.onBatch) {
-      if (batch.contacts.length + batch.events.length + batch.campaigns.length > 0) await options.onBatch(batch);
+      if (batch.contacts.length + batch.events + batch.campaigns.length > 0) await options.onBatch(batch);
       return;
     }
     // A loop, not push(...batch): spreading a very large array overflows the call stack.
     for (const c of batch.contacts) collected.contacts.push(c);
-    collected.events.append(batch.events);
     for (const c of batch.campaigns) collected.campaigns.push(c);
   };
   const startMapper = (rows: readonly CsvRow[]) => {
@@ -207,6 +210,7 @@ async function importOnce(input: CsvInput, options: CsvImportOptions, encoding: 
       directory: options.directory,
       stageOverrides: options.stageOverrides,
       maxIssues: options.maxIssues,
+      events,
     });
   };
 
@@ -260,7 +264,7 @@ async function importOnce(input: CsvInput, options: CsvImportOptions, encoding: 
     blankLines: summary.blankLines,
     footerLines: summary.footerLines,
     contacts: collected.contacts,
-    events: collected.events.toEvents(),
+    events: options.events ? [] : events.toEvents(),
     campaigns: collected.campaigns,
     errors: mapper.errors,
     errorCount: mapper.errorCount,

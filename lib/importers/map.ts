@@ -5,7 +5,7 @@ import { Campaign, EngagementEvent, type CampaignType, type ContentAsset, type E
 import type { CsvRow } from './csv';
 import { parseImportDate, type DateOptions } from './dates';
 import { formatSpec, type FormatSpec } from './formats';
-import { EventColumns } from './event-columns';
+import type { EventColumns } from './event-columns';
 import { eventKeyOf } from './merge';
 import {
   SALESFORCE_ID,
@@ -111,17 +111,22 @@ export interface MapOptions {
   stageOverrides?: Readonly<Record<string, LifecycleStage>>;
   /** At most this many errors and warnings are listed (all are counted); 1,000 by default. */
   maxIssues?: number;
+  /**
+   * Where valid events go, column by column (see EventColumns): a 1M-row file never becomes a million objects on its
+   * way to the store, nor is copied from batch to batch.
+   */
+  events: EventColumns;
 }
 
 /** What a piece of the file produced; only valid rows are in it. */
 export interface MappedBatch {
   contacts: IncomingContact[];
-  /** Column by column (see EventColumns): a 1M-row file never becomes a million objects on its way to the store. */
-  events: EventColumns;
+  /** How many valid events the piece added to MapOptions.events. */
+  events: number;
   campaigns: Campaign[];
 }
 
-const emptyBatch = (): MappedBatch => ({ contacts: [], events: new EventColumns(), campaigns: [] });
+const emptyBatch = (): MappedBatch => ({ contacts: [], events: 0, campaigns: [] });
 
 /** The event fields checked value by value (see RowMapper.eventField), with the column an error is reported in. */
 type CheckedEventField = 'contactId' | 'campaignId' | 'contentId' | 'details';
@@ -611,7 +616,8 @@ export class RowMapper {
     const content = contentId === undefined ? undefined : this.eventField('contentId', contentId);
     const text = details === undefined ? undefined : this.eventField('details', clip(details, 300));
     if (contact === null || campaign === null || content === null || text === null) return;
-    this.batch.events.push(eventKeyOf(contact, type, at.ms, campaign, content), contact, type, at.ms, campaign, content, text);
+    this.options.events.push(eventKeyOf(contact, type, at.ms, campaign, content), contact, type, at.ms, campaign, content, text);
+    this.batch.events++;
   }
 
   /** A field's value as the schema outputs it, or null after recording the schema's reasons against its column. */

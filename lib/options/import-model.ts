@@ -36,10 +36,10 @@ export interface ImportModelOptions {
   locale?: string;
   now?: () => Date;
   /**
-   * Reads the second part of a large events file on another thread (runPartInWorker in the extension); without it
-   * every file is read whole, in this thread.
+   * Reads a part of a large events file on another thread (runPartInWorker in the extension; the file's two halves at
+   * once); without it every file is read whole, in this thread.
    */
-  runSecondPart?: PartRunner;
+  runPart?: PartRunner;
   /** From what size a file is read in two parts (PARALLEL_MIN_BYTES by default). */
   parallelMinBytes?: number;
 }
@@ -173,11 +173,11 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
     /** A large events file on two cores (parallel-import.ts); null when it cannot be cut or a part failed. */
     const readTwoParts = async (directory: DirectoryData) => {
       const encoding = p.encoding === 'utf-8' || p.encoding === 'windows-1252' ? p.encoding : undefined;
-      if (kind.value !== 'events' || !options.runSecondPart || !encoding) return null;
+      if (kind.value !== 'events' || !options.runPart || !encoding) return null;
       const parts = await planParts(f, options.parallelMinBytes);
       if (!parts) return null;
       try {
-        return await readInParts(parts, { ...settled(), encoding, directory }, abort, showBytes, options.runSecondPart);
+        return await readInParts(parts, { ...settled(), encoding, directory }, abort, showBytes, options.runPart);
       } catch (e) {
         if (isAbort(e) || abort.aborted) throw e;
         // Read it whole instead: that path has the last word on what is wrong with the file (or handles it).

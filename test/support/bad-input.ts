@@ -354,7 +354,7 @@ export async function runImporters(file: ImportFile, onBatch?: (records: number)
       maxIssues: 50,
       onProgress: ({ bytesRead }) => progress.push(bytesRead),
       onBatch: (batch) => {
-        const records = batch.contacts.length + batch.events.length + batch.campaigns.length;
+        const records = batch.contacts.length + batch.events + batch.campaigns.length;
         delivered += records;
         largestBatch = Math.max(largestBatch, records);
         onBatch?.(records);

@@ -59,10 +59,10 @@ export async function readForCommit(input: CsvInput, options: Omit<CsvImportOpti
   const read = { contacts: [] as ReadImport['contacts'][number][], campaigns: [] as ReadImport['campaigns'][number][], events: new EventColumns() };
   const parsed = await importCsv(input, {
     ...options,
+    events: read.events,
     onBatch: (batch) => {
       read.contacts.push(...batch.contacts);
       read.campaigns.push(...batch.campaigns);
-      read.events.append(batch.events);
     },
   });
   return { parsed, read };

@@ -51,9 +51,9 @@ function eventsFile(rows: number): File {
   return new File([`${lines.join('\r\n')}\r\n`], 'events.csv', { type: 'text/csv' });
 }
 
-async function importWith(db: LensDatabase, file: File, runSecondPart: PartRunner | undefined, skipInvalid: boolean) {
+async function importWith(db: LensDatabase, file: File, runPart: PartRunner | undefined, skipInvalid: boolean) {
   const request = pageRequest(createImportHandlers({ db: async () => db, changes: createDataChanges(), now: () => DEMO_NOW }));
-  const model = createImportModel(request, async () => db, { now: () => DEMO_NOW, ...(runSecondPart ? { runSecondPart, parallelMinBytes: 1 } : {}) });
+  const model = createImportModel(request, async () => db, { now: () => DEMO_NOW, ...(runPart ? { runPart, parallelMinBytes: 1 } : {}) });
   await model.choose(file);
   await (skipInvalid ? model.skipInvalid() : model.confirm());
   return model;
@@ -63,11 +63,11 @@ describe('reading a large events file in two parts', () => {
   it('finds the same rows, errors (with the file’s line numbers) and stored events as reading it whole', async () => {
     const file = eventsFile(3000);
     expect(await planParts(file, 1)).not.toBeNull();
-    let secondParts = 0;
-    // The worker's part, run in this thread: the same function the worker runs, its events handed over as the worker
+    let parts = 0;
+    // The workers' parts, run in this thread: the same function a worker runs, its events handed over as the worker
     // posts them (buffers transferred) and rebuilt as runPartInWorker does.
     const inProcess = (): PartRunner => async (request, signal, onBytes) => {
-      secondParts++;
+      parts++;
       const result = await importPart(request, signal, onBytes);
       const { data, transfer } = result.events.data();
       return { ...result, events: EventColumns.from(structuredClone(data, { transfer })) };
@@ -79,7 +79,7 @@ describe('reading a large events file in two parts', () => {
     // Invalid rows: nothing written either way, and the same errors listed.
     const wholeModel = await importWith(whole, file, undefined, false);
     const partedModel = await importWith(parted, file, inProcess(), false);
-    expect(secondParts).toBe(1);
+    expect(parts).toBe(2);
     expect(partedModel.rowErrors.value).toEqual(wholeModel.rowErrors.value);
     expect(partedModel.rowErrors.value?.total).toBe(31);
     expect(partedModel.rowErrors.value?.list.at(-1)?.line).toBeGreaterThan(2000); // from the second half, renumbered
@@ -88,7 +88,7 @@ describe('reading a large events file in two parts', () => {
     // Skipping them: the same result message and the same store.
     const wholeDone = await importWith(whole, file, undefined, true);
     const partedDone = await importWith(parted, file, inProcess(), true);
-    expect(secondParts).toBe(2);
+    expect(parts).toBe(4);
     expect(partedDone.result.value).toBe(wholeDone.result.value);
     expect(partedDone.result.value).toMatch(/^Imported 2,969 events \(2,969 new\)\. Skipped 31 invalid rows\.$/);
     expect(await snapshot(parted)).toBe(await snapshot(whole));
