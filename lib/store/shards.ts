@@ -77,7 +77,9 @@ export function keysOf(contact: Contact): string[] {
   const keys = [...contact.emails.map(lookupKey.email), ...contact.crmIds.map(lookupKey.crmId)];
   if (contact.linkedinSlug) keys.push(lookupKey.linkedinSlug(contact.linkedinSlug));
   if (contact.companyDomain) keys.push(lookupKey.domain(contact.companyDomain));
-  if (contact.company && companyName(contact.company)) keys.push(lookupKey.company(contact.company));
+  // The name normalised once (four regular expressions: an import of 100k contacts calls this for each).
+  const company = contact.company ? lookupKey.company(contact.company) : 'n:';
+  if (company !== 'n:') keys.push(company);
   return [...new Set(keys)];
 }
 
