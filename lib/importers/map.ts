@@ -129,7 +129,7 @@ export interface MappedBatch {
 const emptyBatch = (): MappedBatch => ({ contacts: [], events: 0, campaigns: [] });
 
 /** The event fields checked value by value (see RowMapper.eventField), with the column an error is reported in. */
-type CheckedEventField = 'contactId' | 'campaignId' | 'contentId' | 'details';
+type CheckedEventField = 'campaignId' | 'contentId' | 'details';
 
 export interface MapStats {
   /** Data rows seen. */
@@ -168,7 +168,11 @@ export class RowMapper {
   private readonly seniorityWords = new Map<string, Seniority | null>();
   private batch: MappedBatch = emptyBatch();
   /** Per event field, each distinct value → the schema's output for it, or why the schema refused it. */
-  private readonly eventFieldChecks = new Map<CheckedEventField, Map<string, { ok: true; value: string } | { ok: false; reasons: string[] }>>();
+  private readonly eventFieldChecks: Record<CheckedEventField, Map<string, { ok: true; value: string } | { ok: false; reasons: string[] }>> = {
+    campaignId: new Map(),
+    contentId: new Map(),
+    details: new Map(),
+  };
   private row!: CsvRow;
   private rowErrors: RowIssue[] = [];
 
@@ -607,23 +611,22 @@ export class RowMapper {
    * Adds a valid event to the batch. It is checked against the model's EngagementEvent schema field by field, each
    * distinct value once: a 1M-row file names a few campaigns and contents and at most every contact, so the rows cost
    * map lookups instead of a million schema runs (zod runs without its compiled fast path under the extension's CSP).
-   * The rest is valid by construction: the id is `ev-` and 16 hex digits, the type comes from the vocabulary, and the
-   * time is toISOString of an instant parseImportDate kept within 1900–2200 (a property test holds the schema to it).
+   * The rest is valid by construction: the id is `ev-` and 16 hex digits, the type comes from the vocabulary, the
+   * contact id from the directory (the ids of contacts the store or this session already validated), and the time is
+   * toISOString of an instant parseImportDate kept within 1900–2200 (a property test holds the schema to it).
    */
-  private push(contactId: string, type: EventType, at: Instant, campaignId?: string, contentId?: string, details?: string): void {
-    const contact = this.eventField('contactId', contactId);
+  private push(contact: string, type: EventType, at: Instant, campaignId?: string, contentId?: string, details?: string): void {
     const campaign = campaignId === undefined ? undefined : this.eventField('campaignId', campaignId);
     const content = contentId === undefined ? undefined : this.eventField('contentId', contentId);
     const text = details === undefined ? undefined : this.eventField('details', clip(details, 300));
-    if (contact === null || campaign === null || content === null || text === null) return;
+    if (campaign === null || content === null || text === null) return;
     this.options.events.push(eventKeyOf(contact, type, at.ms, campaign, content), contact, type, at.ms, campaign, content, text);
     this.batch.events++;
   }
 
   /** A field's value as the schema outputs it, or null after recording the schema's reasons against its column. */
   private eventField(field: CheckedEventField, value: string): string | null {
-    let checks = this.eventFieldChecks.get(field);
-    if (!checks) this.eventFieldChecks.set(field, (checks = new Map()));
+    const checks = this.eventFieldChecks[field];
     let check = checks.get(value);
     if (!check) {
       const parsed = EngagementEvent.shape[field].safeParse(value);
@@ -631,9 +634,9 @@ export class RowMapper {
       checks.set(value, check);
     }
     if (check.ok) return check.value;
-    const column: TargetField | undefined =
-      field === 'campaignId' ? (this.spec.kind === 'events' ? 'campaign' : 'campaignName') : field === 'details' ? 'details' : field === 'contentId' ? 'content' : undefined;
-    for (const reason of check.reasons) this.fail(column === undefined ? undefined : this.single.get(column), reason);
+    const column: TargetField =
+      field === 'campaignId' ? (this.spec.kind === 'events' ? 'campaign' : 'campaignName') : field === 'details' ? 'details' : 'content';
+    for (const reason of check.reasons) this.fail(this.single.get(column), reason);
     return null;
   }
 }
