@@ -47,7 +47,7 @@ export interface RestoreOutcome {
 export function restoreBackup(db: LensDatabase, backup: Backup): Promise<RestoreOutcome> {
   if (backup.schemaVersion > DB_VERSION)
     return Promise.reject(new Error(`The backup was written by a newer Lens (database version ${backup.schemaVersion}); update the extension first.`));
-  const cleared: StoreNames<LensDB>[] = [...PLAIN_STORES, 'shards', 'eventShards', 'keys'];
+  const cleared: StoreNames<LensDB>[] = [...PLAIN_STORES, 'shards', 'eventShards', 'shardSummaries', 'keys'];
   return inOneTransaction(db, cleared, async (tx) => {
     await Promise.all(cleared.map((name) => tx.objectStore(name).clear()));
     const writes: Promise<unknown>[] = [];

@@ -114,7 +114,7 @@ async function mergeIntoStore(tx: WriteTx, input: MergeInput, now: Date): Promis
         for (const e of await writer.deleteContact(from)) moved.push({ ...e, contactId: to });
       }
     if (moved.length > 0) {
-      await writer.loadShards(moved.map((e) => shardOf(e.contactId)), { people: false });
+      await writer.loadShards(moved.map((e) => shardOf(e.contactId)), { events: true });
       writer.addEvents(EventColumns.of(moved));
       outcome.events.moved = moved.length;
     }
@@ -124,7 +124,7 @@ async function mergeIntoStore(tx: WriteTx, input: MergeInput, now: Date): Promis
   for await (const group of input.eventGroups) {
     // An event moved to the person its contact was merged into keeps its id (EventColumns keeps it exactly).
     const events = mergedIds.size === 0 ? group : EventColumns.of(remapEvents(group.toEvents(), mergedIds));
-    await writer.loadShards(events.contacts().map(shardOf), { people: false });
+    await writer.loadShards(events.contacts().map(shardOf), { events: true });
     const added = writer.addEvents(events);
     outcome.events.added += added.added;
     outcome.events.duplicates += added.duplicates;

@@ -37,19 +37,17 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LensDB>, tx: UpgradeTra
   (db, tx) => {
     db.createObjectStore('shards', { keyPath: 'shard' });
     db.createObjectStore('eventShards', { keyPath: 'shard' });
-    // v3 keeps each shard's summary in its event shard record.
-    (db as unknown as IDBPDatabase).createObjectStore('shardSummaries', { keyPath: 'shard' });
+    db.createObjectStore('shardSummaries', { keyPath: 'shard' });
     db.createObjectStore('keys', { keyPath: 'shard' });
     // v2 staged an import's events here while the file was read; v3 keeps them in the page's memory instead.
     (db as unknown as IDBPDatabase).createObjectStore('staging');
     return migratePeopleToShards(db, tx);
   },
   // v3: events column by column (lib/importers/event-columns.ts). Imports hold them so in memory until the commit, so
-  // the staging store goes, with whatever an interrupted import left in it; event shards are stored so too, each with
-  // its shard's summary (the summaries' store goes).
+  // the staging store goes, with whatever an interrupted import left in it; event shards are stored so too.
   (db, tx) => {
     (db as unknown as IDBPDatabase).deleteObjectStore('staging');
-    return eventShardsToColumns(db, tx);
+    return eventShardsToColumns(tx);
   },
 ];
 

@@ -12,8 +12,8 @@ import { addTally, goodFitsByContact, keysOf, shardOf, tallyShard, type EventSha
  * consistent.
  */
 
-export type PeopleStores = 'shards' | 'eventShards' | 'keys' | 'feedback' | 'meta';
-export const PEOPLE_STORES: PeopleStores[] = ['shards', 'eventShards', 'keys', 'feedback', 'meta'];
+export type PeopleStores = 'shards' | 'eventShards' | 'shardSummaries' | 'keys' | 'feedback' | 'meta';
+export const PEOPLE_STORES: PeopleStores[] = ['shards', 'eventShards', 'shardSummaries', 'keys', 'feedback', 'meta'];
 /** A readwrite (or upgrade) transaction that includes at least the people stores. */
 export type PeopleTx = IDBPTransaction<LensDB, StoreNames<LensDB>[], 'readwrite' | 'versionchange'>;
 
@@ -27,19 +27,20 @@ interface LoadedShard {
   summary: ShardSummary;
   /** The contacts: loaded when they are read or changed. */
   people?: PeopleShard;
-  /** The events: loaded with the summary (they share a record). */
-  events: EventColumns;
+  /** The events: loaded when they are added, moved or needed for the tally. */
+  events?: EventColumns;
   /** The events by the hash of their eventKey, built when events are first added (see KeyIndex). */
   keyIndex?: KeyIndex;
   /** summary.ids as a set, for the "event of nobody" check. */
   ids?: Set<string>;
   peopleDirty: boolean;
-  /** The summary or the events changed: their record is written. */
-  shardDirty: boolean;
+  eventsDirty: boolean;
+  summaryDirty: boolean;
   /** Something the tally depends on changed (events, who is in the shard, an SQL date, a verdict). */
   tallyStale: boolean;
 }
 
+type Part = 'people' | 'events';
 
 export class PeopleWriter {
   private readonly shards = new Map<number, LoadedShard>();
@@ -60,28 +61,32 @@ export class PeopleWriter {
   }
 
   /**
-   * Loads the shards not loaded yet — each one's summary and events (one record) and, when asked, its contacts — all
-   * requests at once. Only what a write needs is read: an events import never deserializes a contact.
+   * Loads the shards' summaries not loaded yet, and the parts asked for (contacts, events), all requests at once.
+   * Only what a write needs is read: an events import never deserializes a contact.
    */
-  async loadShards(numbers: Iterable<number>, parts: { people?: boolean } = { people: true }): Promise<void> {
+  async loadShards(numbers: Iterable<number>, parts: { people?: boolean; events?: boolean } = { people: true }): Promise<void> {
     const wanted = [...new Set(numbers)];
     const missing = wanted.filter((n) => !this.shards.has(n));
-    const values = await readShards(this.tx, 'eventShards', missing);
+    const values = await readShards(this.tx, 'shardSummaries', missing);
     missing.forEach((n, i) => {
-      const stored = values[i];
-      const summary: ShardSummary = stored
-        ? { shard: n, ids: stored.ids, sqlDates: stored.sqlDates, outcome: stored.outcome }
-        : { shard: n, ids: [], sqlDates: new Map<string, string>(), outcome: new Map() };
-      const events = stored ? EventColumns.from(stored.columns) : new EventColumns();
-      this.shards.set(n, { summary, events, peopleDirty: false, shardDirty: false, tallyStale: false });
+      const summary = values[i] ?? { shard: n, ids: [], sqlDates: new Map<string, string>(), outcome: new Map() };
+      this.shards.set(n, { summary, peopleDirty: false, eventsDirty: false, summaryDirty: false, tallyStale: false });
     });
-    if (parts.people) await this.loadPeople(wanted);
+    await Promise.all([parts.people ? this.loadPart(wanted, 'people') : undefined, parts.events ? this.loadPart(wanted, 'events') : undefined]);
   }
 
-  private async loadPeople(numbers: readonly number[]): Promise<void> {
-    const missing = numbers.filter((n) => this.loaded(n).people === undefined);
-    const values = await readShards(this.tx, 'shards', missing);
-    missing.forEach((n, i) => (this.loaded(n).people = values[i] ?? { shard: n, contacts: [] }));
+  private async loadPart(numbers: readonly number[], part: Part): Promise<void> {
+    const missing = numbers.filter((n) => this.loaded(n)[part] === undefined);
+    if (part === 'people') {
+      const values = await readShards(this.tx, 'shards', missing);
+      missing.forEach((n, i) => (this.loaded(n).people = values[i] ?? { shard: n, contacts: [] }));
+    } else {
+      const values = await readShards(this.tx, 'eventShards', missing);
+      missing.forEach((n, i) => {
+        const stored = values[i];
+        this.loaded(n).events = stored ? EventColumns.from(stored.columns) : new EventColumns();
+      });
+    }
   }
 
   private async loadKeyShards(numbers: Iterable<number>): Promise<void> {
@@ -129,6 +134,7 @@ export class PeopleWriter {
   }
 
   private eventsOf(s: LoadedShard): EventColumns {
+    if (!s.events) throw new Error(`The events of shard ${s.summary.shard} were not loaded before they were changed.`);
     return s.events;
   }
 
@@ -137,7 +143,7 @@ export class PeopleWriter {
     if (s.summary.sqlDates.get(id) === at) return;
     if (at === undefined) s.summary.sqlDates.delete(id);
     else s.summary.sqlDates.set(id, at);
-    s.shardDirty = true;
+    s.summaryDirty = true;
     s.tallyStale = true;
   }
 
@@ -151,7 +157,7 @@ export class PeopleWriter {
       people.contacts.push(contact);
       this.idsOf(s).add(contact.id);
       s.summary.ids.push(contact.id);
-      s.shardDirty = true;
+      s.summaryDirty = true;
     } else people.contacts[at] = contact;
     s.peopleDirty = true;
     this.setSqlDate(s, contact.id, contact.becameSqlAt);
@@ -161,7 +167,7 @@ export class PeopleWriter {
   /** Removes a contact and returns its events (for the caller to move). */
   async deleteContact(id: string): Promise<EngagementEvent[]> {
     const n = shardOf(id);
-    await this.loadShards([n], { people: true });
+    await this.loadShards([n], { people: true, events: true });
     const s = this.loaded(n);
     const people = this.peopleOf(s);
     const contact = people.contacts.find((c) => c.id === id);
@@ -175,10 +181,10 @@ export class PeopleWriter {
     if (events.length > 0) {
       s.events = shardEvents.without(id);
       s.keyIndex = undefined;
-      s.shardDirty = true;
+      s.eventsDirty = true;
     }
     s.peopleDirty = true;
-    s.shardDirty = true;
+    s.summaryDirty = true;
     s.tallyStale = true;
     this.reindex(id, keysOf(contact), []);
     return events;
@@ -227,7 +233,7 @@ export class PeopleWriter {
 
   /**
    * Adds events to their contacts' shards, skipping those already stored by eventKey() (found by the key's hash, then
-   * confirmed field by field). The shards must be loaded (loadShards; their events come with them). An event
+   * confirmed field by field). The shards must be loaded with their events (loadShards(…, { events: true })). An event
    * whose contact is not stored is an error: nothing of the transaction is kept. `exact` stores every event as given
    * (a restore or the demo: already the store's own).
    */
@@ -245,7 +251,7 @@ export class PeopleWriter {
       if (exact) {
         stored.pushFrom(events, i);
         s.keyIndex = undefined;
-        s.shardDirty = s.tallyStale = true;
+        s.eventsDirty = s.tallyStale = true;
         added++;
         continue;
       }
@@ -254,14 +260,14 @@ export class PeopleWriter {
       const same = findSameKey(index, hash, stored, events, i);
       if (same === -1) {
         addToKeyIndex(index, hash, stored.pushFrom(events, i));
-        s.shardDirty = s.tallyStale = true;
+        s.eventsDirty = s.tallyStale = true;
         added++;
       } else {
         duplicates++;
         const details = events.detailsOf(i);
         if (details !== undefined && details !== stored.detailsOf(same)) {
           stored.setDetails(same, details);
-          s.shardDirty = true;
+          s.eventsDirty = true;
         }
       }
     }
@@ -278,22 +284,26 @@ export class PeopleWriter {
     const total = (this.total ??= await readOutcomeTally(this.tx));
     await this.applyKeyChanges();
     const stale = [...this.shards.values()].filter((s) => s.tallyStale);
+    await this.loadPart(
+      stale.map((s) => s.summary.shard),
+      'events',
+    );
     for (const s of stale) {
       const outcome = tallyShard(s.summary, this.eventsOf(s).outcomeSignals(), this.goodFits);
       addTally(total, s.summary.outcome, -1);
       addTally(total, outcome, 1);
       s.summary = { ...s.summary, outcome };
-      s.shardDirty = true;
+      s.summaryDirty = true;
     }
     const writes: Promise<unknown>[] = [];
-    const put = <S extends 'shards' | 'eventShards'>(store: S, n: number, value: LensDB[S]['value'], empty: boolean) =>
+    const put = <S extends 'shards' | 'eventShards' | 'shardSummaries'>(store: S, n: number, value: LensDB[S]['value'], empty: boolean) =>
       writes.push(empty ? this.tx.objectStore(store).delete(n) : this.tx.objectStore(store).put(value));
     try {
       for (const s of this.shards.values()) {
         const n = s.summary.shard;
         if (s.peopleDirty && s.people) put('shards', n, s.people, s.people.contacts.length === 0);
-        // Events belong to stored contacts, so a shard without contacts has none either.
-        if (s.shardDirty) put('eventShards', n, { ...s.summary, columns: s.events.data().data }, s.summary.ids.length === 0);
+        if (s.eventsDirty && s.events) put('eventShards', n, { shard: n, columns: s.events.data().data }, s.events.length === 0);
+        if (s.summaryDirty) put('shardSummaries', n, s.summary, s.summary.ids.length === 0);
       }
       for (const ks of this.keyShards.values()) {
         if (!ks.dirty) continue;
@@ -330,26 +340,17 @@ export async function readOutcomeTally(tx: { objectStore(name: 'meta'): { get(ke
 /** Stores contacts (new, or replacing those with the same id) and their events as given, with index and track record. */
 export async function writePeople(tx: PeopleTx, contacts: readonly Contact[], events: readonly EngagementEvent[]): Promise<void> {
   const writer = await PeopleWriter.open(tx);
-  await writer.loadShards([...contacts.map((c) => shardOf(c.id)), ...events.map((e) => shardOf(e.contactId))], { people: true });
+  await writer.loadShards([...contacts.map((c) => shardOf(c.id)), ...events.map((e) => shardOf(e.contactId))], { people: true, events: true });
   for (const contact of contacts) writer.putContact(contact);
   writer.addEvents(EventColumns.of(events), { exact: true });
   await writer.finish();
 }
 
-/**
- * Schema v3's change: v2's event shards (a list of objects) and shard summaries (a store apart) become one record per
- * shard, the events column by column (EventColumns keeps ids and time texts exactly); the summaries' store goes.
- */
-export async function eventShardsToColumns(db: IDBPDatabase<LensDB>, tx: UpgradeTransaction): Promise<void> {
-  const raw = tx as unknown as IDBPTransaction<unknown, string[], 'versionchange'>;
-  const [events, summaries] = (await Promise.all([raw.objectStore('eventShards').getAll(), raw.objectStore('shardSummaries').getAll()])) as [
-    Array<EventShard | { shard: number; events: EngagementEvent[] }>,
-    ShardSummary[],
-  ];
-  const v2Events = new Map(events.flatMap((s) => ('events' in s ? [[s.shard, s.events] as const] : [])));
+/** Schema v3's change: event shards v2 wrote as a list of objects become columns (EventColumns keeps ids exactly). */
+export async function eventShardsToColumns(tx: UpgradeTransaction): Promise<void> {
   const store = tx.objectStore('eventShards');
-  await Promise.all(summaries.map((summary) => store.put({ ...summary, columns: EventColumns.of(v2Events.get(summary.shard) ?? []).data().data })));
-  (db as unknown as IDBPDatabase).deleteObjectStore('shardSummaries');
+  const stored = (await store.getAll()) as Array<EventShard | { shard: number; events: EngagementEvent[] }>;
+  await Promise.all(stored.flatMap((s) => ('events' in s ? [store.put({ shard: s.shard, columns: EventColumns.of(s.events).data().data })] : [])));
 }
 
 /** Schema v2's move: v1's contacts and events (one record each) into shards, keys and the track record. */
@@ -397,7 +398,7 @@ function findSameKey(index: KeyIndex, hash: KeyHash, stored: EventColumns, incom
   return at.find((j) => stored.sameKey(j, incoming, i)) ?? -1;
 }
 
-type ShardStore = 'shards' | 'eventShards' | 'keys';
+type ShardStore = 'shards' | 'eventShards' | 'shardSummaries' | 'keys';
 
 /**
  * The records of shards `numbers` (undefined where there is none), in that order. Every request costs ~40 µs however

@@ -11,8 +11,7 @@ import type { Contact, Feedback } from '../model';
  *   25 contacts and 250 events per shard at 100k/1M). Apart, because an events import must not rewrite contacts.
  *   Event shards hold their events column by column (EventColumns: typed arrays, repeated texts once), which IndexedDB
  *   stores and reads back far faster than 250 objects;
- * - each event shard also holds the shard's summary: its contact ids, their SQL dates and its track-record tally (see
- *   ShardSummary), so an events import reads and writes one record per shard and never a contact;
+ * - `shardSummaries`: per shard, its contact ids, their SQL dates and its track-record tally (see ShardSummary);
  * - `keys`: SHARD_COUNT records mapping each lookup key (email, LinkedIn slug, CRM id, company domain and name) to
  *   contact ids, in shard shardOf(key): a lookup is two gets, whatever the store's size;
  * - `meta.outcomes` is the sum of the summaries' tallies, kept up to date on every write, so no start-up has to read
@@ -53,8 +52,8 @@ export interface ShardSummary {
   outcome: OutcomeTally;
 }
 
-/** The record of `eventShards`: the shard's summary and its events, written together by every change of either. */
-export interface EventShard extends ShardSummary {
+export interface EventShard {
+  shard: number;
   /** The events of the contacts in the people shard of the same number, column by column (see EventColumns). */
   columns: EventColumnsData;
 }

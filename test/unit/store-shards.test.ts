@@ -34,9 +34,9 @@ async function expectConsistent(db: LensDatabase) {
     const colleagues = c.company ? (await findContactsAtCompany(db, { name: c.company })).map((r) => r.contact.id) : [c.id];
     expect(colleagues).toContain(c.id);
   }
-  // Each shard's summary (in its event shard record) names exactly its contacts and their SQL dates.
+  // Each shard's summary names exactly its contacts and their SQL dates.
   const shards = await db.getAll('shards');
-  const summaries = new Map((await db.getAll('eventShards')).map((x) => [x.shard, x]));
+  const summaries = new Map((await db.getAll('shardSummaries')).map((x) => [x.shard, x]));
   expect([...summaries.keys()].toSorted()).toEqual(shards.map((x) => x.shard).toSorted());
   for (const shard of shards) {
     const summary = summaries.get(shard.shard)!;
