@@ -150,7 +150,7 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
     rowErrors.value = null;
   }
 
-  /** Reads the whole file, stages what is valid, and commits unless rows were invalid (or the user chose to skip them). */
+  /** Reads the whole file, keeps what is valid, and commits unless rows were invalid (or the user chose to skip them). */
   async function run(skipInvalid: boolean): Promise<void> {
     const f = file.value;
     const p = preview.value;
@@ -256,7 +256,7 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
     confirm: () => run(false),
     skipInvalid: () => run(true),
     importPack,
-    /** Stops reading; what was staged is dropped. A commit already under way is not interrupted. */
+    /** Stops reading; what was read is dropped. A commit already under way is not interrupted. */
     cancel: () => controller?.abort(),
     reset: () => {
       controller?.abort();

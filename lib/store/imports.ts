@@ -19,7 +19,7 @@ import { lookupKey, SHARD_COUNT, shardOf } from './shards';
  * index entries and shards the import touches.
  */
 
-export interface StagedImport {
+export interface InMemoryImport {
   contacts: readonly IncomingContact[];
   events: readonly EngagementEvent[];
   campaigns: readonly Campaign[];
@@ -57,8 +57,8 @@ export async function inOneTransaction<T>(db: LensDatabase, stores: StoreNames<L
 export const IMPORT_STORES: StoreNames<LensDB>[] = [...PEOPLE_STORES, 'campaigns'];
 
 /** Applies an import held in memory: contacts merged, events merged without duplicates, campaigns added or updated. */
-export function writeImport(db: LensDatabase, staged: StagedImport, now = new Date()): Promise<ImportOutcome> {
-  return inOneTransaction(db, IMPORT_STORES, (tx) => mergeIntoStore(tx, { ...staged, eventGroups: inMemoryGroups(staged.events) }, now));
+export function writeImport(db: LensDatabase, data: InMemoryImport, now = new Date()): Promise<ImportOutcome> {
+  return inOneTransaction(db, IMPORT_STORES, (tx) => mergeIntoStore(tx, { ...data, eventGroups: inMemoryGroups(data.events) }, now));
 }
 
 async function* inMemoryGroups(events: readonly EngagementEvent[]): AsyncGenerator<EventColumns> {
