@@ -113,10 +113,13 @@ describe('the loop back to marketing', () => {
     const copied = receiver.events.find((e) => e.type === 'usage' && e.action === 'link_copied')!;
     expect(copied).toMatchObject({ rank: 1, contact: { key: 'dana.whitfield@northwind.example' }, content: { url: expect.stringMatching(/^https:\/\//) } });
 
-    // The taken-back verdict never counts: either it never left, or a withdrawal followed it.
-    const badFit = receiver.events.filter((e) => e.type === 'feedback' && e.verdict === 'bad_fit');
-    const withdrawn = badFit.filter((e) => e.withdrawn).length;
-    expect(badFit.length - 2 * withdrawn).toBe(0);
+    // The taken-back verdict never counts: either it never left, or a withdrawal followed it. Delivery runs on its own
+    // clock, so the verdict may have reached the receiver while its withdrawal is still on the way: wait for that.
+    const unmatchedBadFit = () => {
+      const badFit = receiver.events.filter((e) => e.type === 'feedback' && e.verdict === 'bad_fit');
+      return badFit.length - 2 * badFit.filter((e) => e.withdrawn).length;
+    };
+    await expect.poll(unmatchedBadFit, { timeout: 20_000 }).toBe(0);
     expect(receiver.badSignatures).toBe(0);
     expect(receiver.duplicates).toBe(0);
     // The popup shows where the verdict is.
