@@ -31,6 +31,11 @@ export interface ContactMerge {
  * nothing.
  */
 export function mergeContacts(existing: readonly Contact[], incoming: readonly IncomingContact[]): ContactMerge {
+  if (existing.length === 0 && !sharesAKey(incoming)) {
+    // Everyone is new and nobody shares an address or CRM id (a first import of 100k contacts): each is their own
+    // person, in file order, which is what the clustering below would find, without its bookkeeping.
+    return { contacts: incoming.map((c) => tidy(strip(c))), created: incoming.length, updated: 0, unchanged: 0, mergedIds: new Map() };
+  }
   const nodes: IncomingContact[] = [...existing, ...incoming];
   const parent = nodes.map((_, i) => i);
   const find = (i: number): number => {
@@ -77,6 +82,19 @@ export function mergeContacts(existing: readonly Contact[], incoming: readonly I
     else updated++;
   }
   return { contacts, created, updated, unchanged, mergedIds };
+}
+
+/** Whether two of the contacts share an email or a CRM id (then they are one person). */
+function sharesAKey(contacts: readonly IncomingContact[]): boolean {
+  const seen = new Set<string>();
+  for (const c of contacts) {
+    // A key repeated within one record is no sharing: each record's keys are counted once.
+    for (const key of new Set([...c.emails.map((e) => `e:${e.toLowerCase()}`), ...c.crmIds.map((id) => `c:${id}`)])) {
+      if (seen.has(key)) return true;
+      seen.add(key);
+    }
+  }
+  return false;
 }
 
 function strip(c: IncomingContact): Contact {

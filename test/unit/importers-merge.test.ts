@@ -111,6 +111,21 @@ describe('mergeContacts', () => {
     return JSON.parse(JSON.stringify(rest)) as Contact;
   };
 
+  it('merges a first import exactly as the general path does, shared keys or not (property)', () => {
+    // A stored contact that shares nothing sends the same file through the clustering; without it, a file whose
+    // people share no key takes the shortcut. Both must give the same people, counts and merges.
+    const outsider = contact('ct-outsider', ['nobody@elsewhere.example']);
+    fc.assert(
+      fc.property(fc.array(arbContact, { maxLength: 8 }), (incoming) => {
+        const first = mergeContacts([], incoming);
+        const general = mergeContacts([outsider], incoming);
+        expect(first.contacts).toEqual(general.contacts.filter((c) => c.id !== outsider.id));
+        expect(first.created).toBe(general.created);
+        expect(first.mergedIds).toEqual(general.mergedIds);
+      }),
+    );
+  });
+
   it('is idempotent, and leaves no two contacts sharing an email or CRM id (property)', () => {
     fc.assert(
       fc.property(fc.array(arbContact, { maxLength: 6 }), fc.array(arbContact, { maxLength: 6 }), (existingRaw, incoming) => {
