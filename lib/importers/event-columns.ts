@@ -128,20 +128,9 @@ export class EventColumns {
 
   /** Adds event j of `other` (same id, time and texts); returns its index here. */
   pushFrom(other: EventColumns, j: number): number {
-    const i = this.length;
-    if (i === this.contact.length) this.grow();
-    this.contact[i] = this.contactNumber(other.contactIds[other.contact[j]!]!);
-    this.type[i] = other.type[j]!;
-    this.ms[i] = other.ms[j]!;
-    this.hash[2 * i] = other.hash[2 * j]!;
-    this.hash[2 * i + 1] = other.hash[2 * j + 1]!;
-    this.campaign[i] = this.text(other.textAt(other.campaign[j]!));
-    this.content[i] = this.text(other.textAt(other.content[j]!));
-    this.details[i] = this.text(other.textAt(other.details[j]!));
-    const exact = other.exact?.get(j);
-    if (exact) this.setExact(i, exact);
-    this.length = i + 1;
-    return i;
+    const campaign = this.text(other.textAt(other.campaign[j]!));
+    const content = this.text(other.textAt(other.content[j]!));
+    return this.copy(other, j, this.contactNumber(other.contactOf(j)), campaign, content, this.text(other.textAt(other.details[j]!)));
   }
 
   /** Appends all of `other`, in order (its tables mapped onto these once, then the columns copied). */
@@ -149,21 +138,26 @@ export class EventColumns {
     const contacts = Uint32Array.from(other.contactIds, (id) => this.contactNumber(id));
     const texts = Int32Array.from(other.texts, (t) => this.text(t));
     const text = (t: number) => (t === NONE ? NONE : texts[t]!);
-    for (let j = 0; j < other.length; j++) {
-      const i = this.length;
-      if (i === this.contact.length) this.grow();
-      this.contact[i] = contacts[other.contact[j]!]!;
-      this.type[i] = other.type[j]!;
-      this.ms[i] = other.ms[j]!;
-      this.hash[2 * i] = other.hash[2 * j]!;
-      this.hash[2 * i + 1] = other.hash[2 * j + 1]!;
-      this.campaign[i] = text(other.campaign[j]!);
-      this.content[i] = text(other.content[j]!);
-      this.details[i] = text(other.details[j]!);
-      const exact = other.exact?.get(j);
-      if (exact) this.setExact(i, exact);
-      this.length = i + 1;
-    }
+    for (let j = 0; j < other.length; j++)
+      this.copy(other, j, contacts[other.contact[j]!]!, text(other.campaign[j]!), text(other.content[j]!), text(other.details[j]!));
+  }
+
+  /** Writes event j of `other` at the end, with its contact and texts already numbered in this set's tables. */
+  private copy(other: EventColumns, j: number, contact: number, campaign: number, content: number, details: number): number {
+    const i = this.length;
+    if (i === this.contact.length) this.grow();
+    this.contact[i] = contact;
+    this.type[i] = other.type[j]!;
+    this.ms[i] = other.ms[j]!;
+    this.hash[2 * i] = other.hash[2 * j]!;
+    this.hash[2 * i + 1] = other.hash[2 * j + 1]!;
+    this.campaign[i] = campaign;
+    this.content[i] = content;
+    this.details[i] = details;
+    const exact = other.exact?.get(j);
+    if (exact) this.setExact(i, exact);
+    this.length = i + 1;
+    return i;
   }
 
   /** Forgets every event (a file read again from the start). */
@@ -304,26 +298,11 @@ export class EventColumns {
   }
 
   private contactNumber(contactId: string): number {
-    const index = (this.contactIndex ??= new Map(this.contactIds.map((id, i) => [id, i])));
-    let c = index.get(contactId);
-    if (c === undefined) {
-      c = this.contactIds.length;
-      this.contactIds.push(contactId);
-      index.set(contactId, c);
-    }
-    return c;
+    return intern(this.contactIds, (this.contactIndex ??= indexOf(this.contactIds)), contactId);
   }
 
   private text(value: string | undefined): number {
-    if (value === undefined) return NONE;
-    const index = (this.textIndex ??= new Map(this.texts.map((t, i) => [t, i])));
-    let t = index.get(value);
-    if (t === undefined) {
-      t = this.texts.length;
-      this.texts.push(value);
-      index.set(value, t);
-    }
-    return t;
+    return value === undefined ? NONE : intern(this.texts, (this.textIndex ??= indexOf(this.texts)), value);
   }
 
   private grow(): void {
@@ -341,4 +320,17 @@ export class EventColumns {
     this.content = bigger(this.content, Int32Array);
     this.details = bigger(this.details, Int32Array);
   }
+}
+
+const indexOf = (list: readonly string[]) => new Map(list.map((value, i) => [value, i]));
+
+/** The number of `value` in a table of strings kept once each (added at the end when new). */
+function intern(list: string[], index: Map<string, number>, value: string): number {
+  let n = index.get(value);
+  if (n === undefined) {
+    n = list.length;
+    list.push(value);
+    index.set(value, n);
+  }
+  return n;
 }

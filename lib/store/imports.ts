@@ -14,9 +14,9 @@ import { lookupKey, SHARD_COUNT, shardOf } from './shards';
  * when they share an email or a CRM id, events are one event when eventKey() agrees.
  *
  * At scale (100k contacts, 1M events) the options page holds a file's events as columns while it reads it (~30 MB for
- * 1M, see EventColumns) and commitImport merges them a slice of the shards at a time, each slice turned into objects
- * only when it is written; contacts stay in the page's memory (tens of MB at 100k). The commit reads only the key
- * index entries and shards the import touches.
+ * 1M, see EventColumns) and commitImport merges them a slice of the shards at a time, as columns into the columnar
+ * event shards; contacts stay in the page's memory (tens of MB at 100k). The commit reads only the key index entries
+ * and shards the import touches.
  */
 
 export interface InMemoryImport {
