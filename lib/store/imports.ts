@@ -5,7 +5,7 @@ import type { IncomingContact } from '../importers/types';
 import type { Campaign, Contact, ContentAsset, EngagementEvent, Persona, ScoringModel, Sla } from '../model';
 import type { DatasetInfo, LensDatabase, LensDB } from './schema';
 import { PEOPLE_STORES, PeopleWriter } from './people';
-import { lookupKey, SHARD_COUNT, shardOf } from './shards';
+import { forEachFirstId, lookupKey, SHARD_COUNT, shardOf } from './shards';
 
 /**
  * Writing imported data. Everything an import brings is applied in ONE readwrite transaction, and an error (a record the
@@ -279,12 +279,10 @@ export async function readDirectoryData(db: LensDatabase): Promise<DirectoryData
   const emailIds = new Map<string, string>();
   const crmIdIds = new Map<string, string>();
   for (const shard of keys)
-    for (const [key, ids] of shard.keys) {
-      const id = ids[0];
-      if (id === undefined) continue;
+    forEachFirstId(shard.text, (key, id) => {
       if (key.startsWith('e:')) emailIds.set(key.slice(2), id);
       else if (key.startsWith('c:')) crmIdIds.set(key.slice(2), id);
-    }
+    });
   return {
     emailIds,
     crmIdIds,

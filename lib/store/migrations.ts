@@ -1,6 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import type { LensDB, UpgradeTransaction } from './schema';
-import { eventShardsToColumns, migratePeopleToShards } from './people';
+import { eventShardsToColumns, keyShardsToText, migratePeopleToShards } from './people';
 
 /**
  * Schema migrations, one per version, applied in order inside the upgrade transaction. A migration may return a
@@ -49,6 +49,8 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LensDB>, tx: UpgradeTra
     (db as unknown as IDBPDatabase).deleteObjectStore('staging');
     return eventShardsToColumns(tx);
   },
+  // v4: each key index shard one text instead of a Map (lib/store/shards.ts KeyShard): written and read whole.
+  (_db, tx) => keyShardsToText(tx),
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

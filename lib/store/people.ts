@@ -2,7 +2,20 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { EventColumns, type KeyHash } from '../importers/event-columns';
 import { Contact as ContactSchema, type Contact, type EngagementEvent, type Feedback } from '../model';
 import type { LensDB, OutcomesRecord, UpgradeTransaction } from './schema';
-import { addTally, goodFitsByContact, keysOf, shardOf, tallyShard, type EventShard, type KeyShard, type OutcomeTally, type PeopleShard, type ShardSummary } from './shards';
+import {
+  addTally,
+  goodFitsByContact,
+  keyShardEntries,
+  keyShardText,
+  keysOf,
+  shardOf,
+  tallyShard,
+  type EventShard,
+  type KeyShard,
+  type OutcomeTally,
+  type PeopleShard,
+  type ShardSummary,
+} from './shards';
 
 /**
  * Every write to people goes through a PeopleWriter, inside one readwrite transaction over the people stores: it loads
@@ -44,7 +57,8 @@ type Part = 'people' | 'events';
 
 export class PeopleWriter {
   private readonly shards = new Map<number, LoadedShard>();
-  private readonly keyShards = new Map<number, { value: KeyShard; dirty: boolean }>();
+  /** Key shards being changed, as entries (read from their text, written back as text on flush). */
+  private readonly keyShards = new Map<number, { keys: Map<string, string[]>; dirty: boolean }>();
   /** Key index changes not applied yet: applied in bulk (one round of gets) before the index is read or written. */
   private keyChanges: Array<{ id: string; dropped: string[]; added: string[] }> = [];
   private total: OutcomeTally | undefined;
@@ -92,7 +106,7 @@ export class PeopleWriter {
   private async loadKeyShards(numbers: Iterable<number>): Promise<void> {
     const missing = [...new Set(numbers)].filter((n) => !this.keyShards.has(n));
     const values = await readShards(this.tx, 'keys', missing);
-    missing.forEach((n, i) => this.keyShards.set(n, { value: values[i] ?? { shard: n, keys: new Map() }, dirty: false }));
+    missing.forEach((n, i) => this.keyShards.set(n, { keys: values[i] ? keyShardEntries(values[i].text) : new Map(), dirty: false }));
   }
 
   /** Contact ids filed under each key (absent keys are left out). */
@@ -101,7 +115,7 @@ export class PeopleWriter {
     await this.loadKeyShards(keys.map(shardOf));
     const out = new Map<string, string[]>();
     for (const key of keys) {
-      const ids = this.keyShards.get(shardOf(key))!.value.keys.get(key);
+      const ids = this.keyShards.get(shardOf(key))!.keys.get(key);
       if (ids) out.set(key, ids);
     }
     return out;
@@ -216,15 +230,15 @@ export class PeopleWriter {
     for (const { id, dropped, added } of changes) {
       for (const key of dropped) {
         const ks = this.keyShards.get(shardOf(key))!;
-        const ids = (ks.value.keys.get(key) ?? []).filter((x) => x !== id);
-        if (ids.length > 0) ks.value.keys.set(key, ids);
-        else ks.value.keys.delete(key);
+        const ids = (ks.keys.get(key) ?? []).filter((x) => x !== id);
+        if (ids.length > 0) ks.keys.set(key, ids);
+        else ks.keys.delete(key);
         ks.dirty = true;
       }
       for (const key of added) {
         const ks = this.keyShards.get(shardOf(key))!;
-        const ids = ks.value.keys.get(key);
-        if (!ids) ks.value.keys.set(key, [id]);
+        const ids = ks.keys.get(key);
+        if (!ids) ks.keys.set(key, [id]);
         else if (!ids.includes(id)) ids.push(id);
         ks.dirty = true;
       }
@@ -305,9 +319,10 @@ export class PeopleWriter {
         if (s.eventsDirty && s.events) put('eventShards', n, { shard: n, columns: s.events.data().data }, s.events.length === 0);
         if (s.summaryDirty) put('shardSummaries', n, s.summary, s.summary.ids.length === 0);
       }
-      for (const ks of this.keyShards.values()) {
+      for (const [n, ks] of this.keyShards) {
         if (!ks.dirty) continue;
-        writes.push(ks.value.keys.size === 0 ? this.tx.objectStore('keys').delete(ks.value.shard) : this.tx.objectStore('keys').put(ks.value));
+        const keys = this.tx.objectStore('keys');
+        writes.push(ks.keys.size === 0 ? keys.delete(n) : keys.put({ shard: n, text: keyShardText(ks.keys) }));
       }
     } catch (error) {
       // A put that throws (a value IndexedDB cannot store) aborts the transaction: the writes queued before it fail
@@ -351,6 +366,13 @@ export async function eventShardsToColumns(tx: UpgradeTransaction): Promise<void
   const store = tx.objectStore('eventShards');
   const stored = (await store.getAll()) as Array<EventShard | { shard: number; events: EngagementEvent[] }>;
   await Promise.all(stored.flatMap((s) => ('events' in s ? [store.put({ shard: s.shard, columns: EventColumns.of(s.events).data().data })] : [])));
+}
+
+/** Schema v4's change: key shards v2 and v3 wrote as Maps become one text each (see KeyShard). */
+export async function keyShardsToText(tx: UpgradeTransaction): Promise<void> {
+  const store = tx.objectStore('keys');
+  const stored = (await store.getAll()) as Array<KeyShard | { shard: number; keys: Map<string, string[]> }>;
+  await Promise.all(stored.flatMap((s) => ('keys' in s ? [store.put({ shard: s.shard, text: keyShardText(s.keys) })] : [])));
 }
 
 /** Schema v2's move: v1's contacts and events (one record each) into shards, keys and the track record. */

@@ -2,7 +2,7 @@ import { EventColumns } from '../importers/event-columns';
 import type { Campaign, Contact, ContentAsset, EngagementEvent, Feedback, Persona } from '../model';
 import type { ContentOutcome } from '../engine/outcomes';
 import type { LensDatabase, RecentContact } from './schema';
-import { lookupKey, shardOf, type EventShard, type PeopleShard } from './shards';
+import { keyShardIds, lookupKey, shardOf, type EventShard, type PeopleShard } from './shards';
 import { inOneTransaction } from './imports';
 import { PEOPLE_STORES, PeopleWriter, type PeopleTx } from './people';
 
@@ -31,7 +31,7 @@ export async function findContact(db: LensDatabase, keys: ContactKeys): Promise<
   if (wanted.length === 0) return null;
   const tx = db.transaction(['keys', 'shards', 'eventShards'], 'readonly');
   const keyShards = await Promise.all(wanted.map((key) => tx.objectStore('keys').get(shardOf(key))));
-  const id = wanted.map((key, i) => keyShards[i]?.keys.get(key)?.[0]).find((x) => x !== undefined);
+  const id = wanted.map((key, i) => (keyShards[i] ? keyShardIds(keyShards[i].text, key)?.[0] : undefined)).find((x) => x !== undefined);
   if (id === undefined) return null;
   const [shard, events] = await Promise.all([tx.objectStore('shards').get(shardOf(id)), tx.objectStore('eventShards').get(shardOf(id))]);
   return recordIn(id, shard, events);
@@ -54,7 +54,7 @@ export async function findContactsAtCompany(db: LensDatabase, company: { name?: 
   );
   const tx = db.transaction(['keys', 'shards', 'eventShards'], 'readonly');
   const keyShards = await Promise.all(wanted.map((key) => tx.objectStore('keys').get(shardOf(key))));
-  const ids = [...new Set(wanted.flatMap((key, i) => keyShards[i]?.keys.get(key) ?? []))];
+  const ids = [...new Set(wanted.flatMap((key, i) => (keyShards[i] ? (keyShardIds(keyShards[i].text, key) ?? []) : [])))];
   const shardNumbers = [...new Set(ids.map(shardOf))];
   const [shards, eventShards] = await Promise.all([
     Promise.all(shardNumbers.map((n) => tx.objectStore('shards').get(n))),

@@ -100,6 +100,7 @@ function describeDatabase(page: Page) {
       });
     const shards = stores.includes('shards') ? ((await all('shards')) as Array<{ contacts: unknown[] }>) : [];
     const eventShards = stores.includes('eventShards') ? ((await all('eventShards')) as Array<{ columns: { length: number } }>) : [];
+    const keyShards = stores.includes('keys') ? ((await all('keys')) as Array<{ text?: unknown }>) : [];
     const meta = (await all('meta')) as Array<{ key: string; value?: unknown }>;
     const outcomes = meta.find((m) => m.key === 'outcomes')?.value;
     const out = {
@@ -107,6 +108,7 @@ function describeDatabase(page: Page) {
       stores,
       contacts: shards.reduce((n, s) => n + s.contacts.length, 0),
       events: eventShards.reduce((n, s) => n + s.columns.length, 0),
+      keyShardsAsText: keyShards.length > 0 && keyShards.every((s) => typeof s.text === 'string'),
       trackRecordAssets: outcomes instanceof Map ? outcomes.size : -1,
     };
     db.close();
@@ -133,11 +135,12 @@ describe('upgrading from schema version 1', () => {
     expect(await history.textContent()).toContain('Ops Efficiency Nurture 2026');
 
     const after = await describeDatabase(options);
-    expect(after.version).toBe(3);
+    expect(after.version).toBe(4);
     expect(after.stores).not.toContain('contacts');
     expect(after.stores).not.toContain('events');
     expect(after.stores).not.toContain('staging'); // v2 created it, v3 dropped it
     expect(after.stores).toEqual(expect.arrayContaining(['shards', 'eventShards', 'shardSummaries', 'keys']));
+    expect(after.keyShardsAsText).toBe(true); // v4's layout
     expect({ contacts: after.contacts, events: after.events }).toEqual({ contacts: demo.contacts.length, events: demo.events.length });
     // The track record was computed during the upgrade (Dana's verdict and the demo's meetings and SQLs count).
     expect(after.trackRecordAssets).toBeGreaterThan(0);

@@ -9,6 +9,10 @@ import {
   editFeedback,
   findContact,
   findContactsAtCompany,
+  forEachFirstId,
+  keyShardEntries,
+  keyShardIds,
+  keyShardText,
   openLensDb,
   readAllPeople,
   readOutcomes,
@@ -45,7 +49,7 @@ async function expectConsistent(db: LensDatabase) {
   }
   // No key names a contact that is gone.
   const ids = new Set(contacts.map((c) => c.id));
-  for (const shard of await db.getAll('keys')) for (const list of shard.keys.values()) for (const id of list) expect(ids).toContain(id);
+  for (const shard of await db.getAll('keys')) for (const list of keyShardEntries(shard.text).values()) for (const id of list) expect(ids).toContain(id);
 }
 
 describe('sharded people store', () => {
@@ -56,6 +60,27 @@ describe('sharded people store', () => {
     // ~24 per shard: none empty, none more than three times the mean.
     expect(Math.min(...counts)).toBeGreaterThan(0);
     expect(Math.max(...counts)).toBeLessThan(3 * (100_000 / SHARD_COUNT));
+  });
+
+  it('keeps a key shard as one text that gives back every key and id, whatever characters they hold (property)', () => {
+    // Tabs, line breaks and backslashes are the text's own separators: they must survive as data.
+    const field = fc.string({ unit: fc.constantFrom('a', 'b', ':', '@', '.', '\t', '\n', '\\', 't', 'n', ' '), minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(field, fc.uniqueArray(field, { minLength: 1, maxLength: 3 })), { selector: ([key]) => key, maxLength: 20 }), field, (entries, absent) => {
+        const keys = new Map(entries);
+        const text = keyShardText(keys);
+        expect(keyShardEntries(text)).toEqual(keys);
+        for (const [key, ids] of keys) expect(keyShardIds(text, key)).toEqual(ids);
+        if (!keys.has(absent)) expect(keyShardIds(text, absent)).toBeUndefined();
+        const first: Array<[string, string]> = [];
+        forEachFirstId(text, (key, id) => first.push([key, id]));
+        expect(first).toEqual(entries.map(([key, ids]) => [key, ids[0]]));
+      }),
+    );
+    // A key that is the start of another is not found in it.
+    const text = keyShardText(new Map([['e:ann@x.example', ['c-1']]]));
+    expect(keyShardIds(text, 'e:ann@x.ex')).toBeUndefined();
+    expect(keyShardIds(text, 'ann@x.example')).toBeUndefined();
   });
 
   it('keeps the key index and the track record exact through imports, merges and verdicts (property)', async () => {

@@ -6,6 +6,7 @@ import {
   findContact,
   findContactByEmail,
   findContactsAtCompany,
+  keyShardEntries,
   MIGRATIONS,
   readAllPeople,
   readOutcomes,
@@ -19,6 +20,7 @@ import {
   shardOf,
   shiftDataset,
   type EventShard,
+  type KeyShard,
 } from '../../lib/store';
 import { EventColumns } from '../../lib/importers';
 import type { EngagementEvent } from '../../lib/model';
@@ -164,16 +166,37 @@ describe('migrations', () => {
     await raw.put('eventShards', { ...shard, events: shard.events.map((e) => (e.id === odd.id ? renamed : e)) });
     // An import whose page was closed mid-file left its staged events (v2's layout: [importId, group, seq]).
     await raw.put('staging', { events: [data.events[0]], startedAt: DEMO_NOW.getTime() }, ['imp-1-x', 0, 0]);
+    await keyShardsAsMaps(raw);
     v2.close();
 
     const db = await openLensDb(name);
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames]).not.toContain('staging');
     const after = await readAllPeople(db);
     expect(after.contacts).toEqual(people.contacts);
     expect(after.events).toEqual(people.events.map((e) => (e.id === odd.id ? renamed : e)).toSorted((a, b) => (a.id < b.id ? -1 : 1)));
     expect((await db.get('eventShards', shardOf(odd.contactId)))?.columns.length).toBeGreaterThan(0);
     expect((await findContactByEmail(db, 'dana.whitfield@northwind.example'))?.events).toContainEqual(renamed);
+    db.close();
+  });
+
+  it('turns version 3’s key index shards into one text each, every key still finding its contacts', async () => {
+    const name = `upgrade-v3-${Math.random()}`;
+    const v3 = await openLensDb(name, 3);
+    await seedDemoDataset(v3, async () => readDemoJson(), DEMO_NOW);
+    const people = await readAllPeople(v3);
+    const maps = await keyShardsAsMaps(v3 as unknown as IDBPDatabase);
+    v3.close();
+
+    const db = await openLensDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    const shards = await db.getAll('keys');
+    expect(new Map(shards.map((s) => [s.shard, keyShardEntries(s.text)]))).toEqual(maps);
+    expect(await readAllPeople(db)).toEqual(people);
+    for (const c of people.contacts) {
+      for (const email of c.emails) expect((await findContactByEmail(db, email))?.contact.id).toBe(c.id);
+      if (c.company) expect((await findContactsAtCompany(db, { name: c.company })).map((r) => r.contact.id)).toContain(c.id);
+    }
     db.close();
   });
 
@@ -199,3 +222,14 @@ describe('migrations', () => {
     older.close();
   });
 });
+
+/** Versions 2 and 3 kept each key index shard as a Map (this build writes text): put back by hand; returns them. */
+async function keyShardsAsMaps(raw: IDBPDatabase): Promise<Map<number, Map<string, string[]>>> {
+  const maps = new Map<number, Map<string, string[]>>();
+  for (const record of (await raw.getAll('keys')) as KeyShard[]) {
+    maps.set(record.shard, keyShardEntries(record.text));
+    await raw.put('keys', { shard: record.shard, keys: maps.get(record.shard) });
+  }
+  expect(maps.size).toBeGreaterThan(0);
+  return maps;
+}
