@@ -42,7 +42,11 @@ export interface EventColumnsData {
   exact?: Map<number, ExactParts>;
 }
 
-/** A hash of an eventKey as one number (53 of its 64 bits): what duplicate checks look up first, then confirm. */
+/**
+ * A hash of an eventKey as one small integer (30 of its 64 bits): what duplicate checks look up first, then confirm
+ * field by field. Small enough for V8 to keep as an unboxed integer (a 53-bit number would be a heap object per key of
+ * a million-event import); with ~250 events a shard among 2^30 values, two keys of one shard rarely share one.
+ */
 export type KeyHash = number;
 
 export class EventColumns {
@@ -133,15 +137,6 @@ export class EventColumns {
     return this.copy(other, j, this.contactNumber(other.contactOf(j)), campaign, content, this.text(other.textAt(other.details[j]!)));
   }
 
-  /** Appends all of `other`, in order (its tables mapped onto these once, then the columns copied). */
-  append(other: EventColumns): void {
-    const contacts = Uint32Array.from(other.contactIds, (id) => this.contactNumber(id));
-    const texts = Int32Array.from(other.texts, (t) => this.text(t));
-    const text = (t: number) => (t === NONE ? NONE : texts[t]!);
-    for (let j = 0; j < other.length; j++)
-      this.copy(other, j, contacts[other.contact[j]!]!, text(other.campaign[j]!), text(other.content[j]!), text(other.details[j]!));
-  }
-
   /** Writes event j of `other` at the end, with its contact and texts already numbered in this set's tables. */
   private copy(other: EventColumns, j: number, contact: number, campaign: number, content: number, details: number): number {
     const i = this.length;
@@ -158,6 +153,12 @@ export class EventColumns {
     if (exact) this.setExact(i, exact);
     this.length = i + 1;
     return i;
+  }
+
+  /** Makes room for `more` events beyond the current ones (one allocation instead of doubling as they come). */
+  reserve(more: number): void {
+    const needed = this.length + more;
+    if (needed > this.contact.length) this.grow(Math.max(needed, this.contact.length * 2));
   }
 
   /** Forgets every event (a file read again from the start). */
@@ -184,7 +185,7 @@ export class EventColumns {
   }
 
   keyHash(i: number): KeyHash {
-    return this.hash[2 * i]! * 0x200000 + (this.hash[2 * i + 1]! >>> 11);
+    return this.hash[2 * i]! >>> 2;
   }
 
   /** Whether event i here and event j of `other` have the same eventKey (contact, type, time, campaign, content). */
@@ -224,9 +225,11 @@ export class EventColumns {
     return event;
   }
 
-  toEvents(): EngagementEvent[] {
+  /** The events as objects: all, or those `order` picks, in its order. */
+  toEvents(order?: ArrayLike<number>): EngagementEvent[] {
     const out: EngagementEvent[] = [];
-    for (let i = 0; i < this.length; i++) out.push(this.event(i));
+    const count = order ? order.length : this.length;
+    for (let k = 0; k < count; k++) out.push(this.event(order ? order[k]! : k));
     return out;
   }
 
@@ -261,22 +264,25 @@ export class EventColumns {
   }
 
   /**
-   * The columns as plain data, trimmed to their length (copies: a typed array view would carry its whole buffer), and
-   * the buffers to transfer when posting it.
+   * The columns as plain data, trimmed to their length, and the buffers to transfer when posting it. Columns with room
+   * to spare are copied (a typed array view would carry its whole buffer); full ones (reserve() sized them) are given
+   * as they are, so transferring them leaves this set empty-handed: post it last.
    */
   data(): { data: EventColumnsData; transfer: ArrayBuffer[] } {
     const n = this.length;
+    const full = n === this.contact.length;
+    const trim = <T extends Uint32Array | Uint8Array | Float64Array | Int32Array>(column: T, size = n): T => (full ? column : (column.slice(0, size) as T));
     const data: EventColumnsData = {
       length: n,
       contactIds: this.contactIds,
       texts: this.texts,
-      contact: this.contact.slice(0, n),
-      type: this.type.slice(0, n),
-      ms: this.ms.slice(0, n),
-      hash: this.hash.slice(0, 2 * n),
-      campaign: this.campaign.slice(0, n),
-      content: this.content.slice(0, n),
-      details: this.details.slice(0, n),
+      contact: trim(this.contact),
+      type: trim(this.type),
+      ms: trim(this.ms),
+      hash: trim(this.hash, 2 * n),
+      campaign: trim(this.campaign),
+      content: trim(this.content),
+      details: trim(this.details),
     };
     if (this.exact) data.exact = this.exact;
     return { data, transfer: [data.contact, data.type, data.ms, data.hash, data.campaign, data.content, data.details].map((a) => a.buffer as ArrayBuffer) };
@@ -305,8 +311,7 @@ export class EventColumns {
     return value === undefined ? NONE : intern(this.texts, (this.textIndex ??= indexOf(this.texts)), value);
   }
 
-  private grow(): void {
-    const size = Math.max(64, this.contact.length * 2);
+  private grow(size = Math.max(64, this.contact.length * 2)): void {
     const bigger = <T extends Uint32Array | Uint8Array | Float64Array | Int32Array>(from: T, make: new (n: number) => T, n = size): T => {
       const to = new make(n);
       to.set(from);

@@ -19,7 +19,7 @@ import {
 import type { RequestFn } from '../messaging/client';
 import { commitImport, readDirectoryData, type DirectoryData, type ImportOutcome, type LensDatabase } from '../store';
 import { importPart } from './import-part';
-import { planParts, readInParts, type PartRunner } from './parallel-import';
+import { planParts, readInParts, type PartRunner, type PartsResult } from './parallel-import';
 
 /**
  * The "Import data" section's state and actions. Files are parsed HERE, in the options page (streaming, with progress
@@ -169,7 +169,10 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
     };
     const settled = () => ({ file: f.name, format: fmt, mapping: mapping.value, dateOrder: p.dateOrder, delimiter: p.delimiter, maxIssues: MAX_LISTED_ERRORS });
     /** The whole file in this thread (every format; the fallback of the two-part read). */
-    const readWhole = (directory: DirectoryData) => importPart({ ...settled(), blob: f, encoding: 'auto', directory }, abort, showBytes);
+    const readWhole = async (directory: DirectoryData): Promise<PartsResult> => {
+      const whole = await importPart({ ...settled(), blob: f, encoding: 'auto', directory }, abort, showBytes);
+      return { ...whole, events: [whole.events] };
+    };
     /** A large events file on two cores (parallel-import.ts); null when it cannot be cut or a part failed. */
     const readTwoParts = async (directory: DirectoryData) => {
       const encoding = p.encoding === 'utf-8' || p.encoding === 'windows-1252' ? p.encoding : undefined;
@@ -200,7 +203,7 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
       abort.throwIfAborted();
       progress.value = { fraction: null, label: 'Saving…' };
       const { contacts, campaigns, events } = parsed;
-      const sent: Counts = { contacts: contacts.length, events: events.length, campaigns: campaigns.length };
+      const sent: Counts = { contacts: contacts.length, events: events.reduce((total, part) => total + part.length, 0), campaigns: campaigns.length };
       const outcome = await commitImport(db, { contacts, campaigns, events }, now());
       // The lookups' caches in the background: the import is visible to the next lookup.
       await request('data.changed', {}).catch(() => undefined);

@@ -68,8 +68,9 @@ export function runPartInWorker(request: PartRequest, signal: AbortSignal, onByt
   });
 }
 
-/** Both parts' results as one, in the file's line numbers (errors in line order, at most `maxIssues`). */
-export type PartsResult = PartResult;
+/** Both parts' results as one, in the file's line numbers (errors in line order, at most `maxIssues`); their events
+ * stay two sets, in the file's order (the commit takes them so: copying them into one would cost ~0.2 s at 1M). */
+export type PartsResult = Omit<PartResult, 'events'> & { events: EventColumns[] };
 
 /** Reads both parts at once, each through `runPart`, and puts their results together. */
 export async function readInParts(
@@ -105,14 +106,13 @@ export function mergeParts(a: PartResult, b: PartResult, shift: number, maxIssue
     const seen = campaigns.get(c.id);
     if (!seen || Date.parse(c.startedAt) < Date.parse(seen.startedAt)) campaigns.set(c.id, seen ? { ...seen, startedAt: c.startedAt } : c);
   }
-  a.events.append(b.events); // the second part's events after the first's: the file's order
   return {
     rows: a.rows + b.rows,
     validRows: a.validRows + b.validRows,
     invalidRows: a.invalidRows + b.invalidRows,
     errorCount: a.errorCount + b.errorCount,
     errors: [...a.errors, ...b.errors.map((issue) => shiftIssue(issue, shift))].slice(0, maxIssues),
-    events: a.events,
+    events: [a.events, b.events],
     contacts: [...a.contacts, ...b.contacts],
     campaigns: [...campaigns.values()],
   };

@@ -61,8 +61,10 @@ export function writeImport(db: LensDatabase, data: InMemoryImport, now = new Da
   return inOneTransaction(db, IMPORT_STORES, (tx) => mergeIntoStore(tx, { ...data, eventGroups: inMemoryGroups(data.events) }, now));
 }
 
-async function* inMemoryGroups(events: readonly EngagementEvent[]): AsyncGenerator<EventColumns> {
-  if (events.length > 0) yield EventColumns.of(events);
+function* inMemoryGroups(list: readonly EngagementEvent[]): Generator<EventSlice> {
+  if (list.length === 0) return;
+  const events = EventColumns.of(list);
+  yield { runs: [{ events }], shards: events.contacts().map(shardOf) };
 }
 
 /** Same data, same JSON: a cheap "did this record change" (key order is kept by the merge's spreads). */
@@ -72,7 +74,19 @@ interface MergeInput {
   contacts: readonly IncomingContact[];
   campaigns: readonly Campaign[];
   /** The events, a slice of the shards at a time (a file's) or all at once (in memory). */
-  eventGroups: AsyncIterable<EventColumns>;
+  eventGroups: Iterable<EventSlice>;
+}
+
+/** Some events of one set: those `order` picks (in shard order, see byShard), or all of them. */
+interface EventRun {
+  events: EventColumns;
+  order?: Uint32Array;
+}
+
+/** Events to merge in one go, from one set or a few, and the shards they go to. */
+interface EventSlice {
+  runs: EventRun[];
+  shards: number[];
 }
 
 async function mergeIntoStore(tx: WriteTx, input: MergeInput, now: Date): Promise<ImportOutcome> {
@@ -120,14 +134,17 @@ async function mergeIntoStore(tx: WriteTx, input: MergeInput, now: Date): Promis
     }
   }
 
-  // Events, a group at a time: each group's shards are loaded, merged and written before the next is read.
-  for await (const group of input.eventGroups) {
+  // Events, a slice of the shards at a time: its shards are loaded, merged and written before the next slice's.
+  for (const slice of input.eventGroups) {
     // An event moved to the person its contact was merged into keeps its id (EventColumns keeps it exactly).
-    const events = mergedIds.size === 0 ? group : EventColumns.of(remapEvents(group.toEvents(), mergedIds));
-    await writer.loadShards(events.contacts().map(shardOf), { events: true });
-    const added = writer.addEvents(events);
-    outcome.events.added += added.added;
-    outcome.events.duplicates += added.duplicates;
+    const runs = mergedIds.size === 0 ? slice.runs : slice.runs.map((run): EventRun => ({ events: EventColumns.of(remapEvents(run.events.toEvents(run.order), mergedIds)) }));
+    const shards = mergedIds.size === 0 ? slice.shards : runs.flatMap((run) => run.events.contacts().map(shardOf));
+    await writer.loadShards(shards, { events: true });
+    for (const run of runs) {
+      const added = writer.addEvents(run.events, run.order ? { order: run.order } : {});
+      outcome.events.added += added.added;
+      outcome.events.duplicates += added.duplicates;
+    }
     await writer.flush();
   }
 
@@ -169,32 +186,41 @@ const EVENT_GROUPS = 32;
 export interface ReadImport {
   contacts: readonly IncomingContact[];
   campaigns: readonly Campaign[];
-  events: EventColumns;
+  /** In the file's order: one set, or one per part of a file read in parts (they are not copied into one). */
+  events: readonly EventColumns[];
 }
 
 /**
  * Merges an import read from a file into the store in one transaction: all or nothing, like writeImport. The events
- * go a slice of the shards at a time (the file order kept within a slice), as columns all the way into the event
- * shards: a 1M-event import never makes a million objects.
+ * go a slice of the shards at a time, as columns all the way into the event shards: a 1M-event import never makes a
+ * million objects, nor copies its columns on the way.
  */
 export function commitImport(db: LensDatabase, input: ReadImport, now = new Date()): Promise<ImportOutcome> {
   return inOneTransaction(db, IMPORT_STORES, (tx) => mergeIntoStore(tx, { ...input, eventGroups: shardSlices(input.events) }, now));
 }
 
-async function* shardSlices(columns: EventColumns): AsyncGenerator<EventColumns> {
-  // A counting sort of the events by slice: each contact's slice is worked out once.
-  const sliceOfContact = Uint8Array.from(columns.contacts(), (id) => Math.floor((shardOf(id) * EVENT_GROUPS) / SHARD_COUNT));
-  const starts = new Uint32Array(EVENT_GROUPS + 1);
-  for (let i = 0; i < columns.length; i++) starts[sliceOfContact[columns.contactNumberOf(i)]! + 1]!++;
-  for (let g = 0; g < EVENT_GROUPS; g++) starts[g + 1]! += starts[g]!;
-  const next = starts.slice(0, EVENT_GROUPS);
-  const order = new Uint32Array(columns.length);
-  for (let i = 0; i < columns.length; i++) order[next[sliceOfContact[columns.contactNumberOf(i)]!]!++] = i;
-  for (let g = 0; g < EVENT_GROUPS; g++) {
-    const slice = new EventColumns();
-    for (let k = starts[g]!; k < starts[g + 1]!; k++) slice.pushFrom(columns, order[k]!);
-    if (slice.length > 0) yield slice;
+/** Each set's events in shard order (the file's order within a shard), SHARD_COUNT / EVENT_GROUPS shards at a time. */
+function* shardSlices(sets: readonly EventColumns[]): Generator<EventSlice> {
+  const sorted = sets.map((events) => ({ events, ...byShard(events) }));
+  const width = SHARD_COUNT / EVENT_GROUPS;
+  for (let from = 0; from < SHARD_COUNT; from += width) {
+    const runs = sorted.flatMap(({ events, order, starts }) => (starts[from + width]! > starts[from]! ? [{ events, order: order.subarray(starts[from], starts[from + width]) }] : []));
+    const shards: number[] = [];
+    for (let n = from; n < from + width; n++) if (sorted.some(({ starts }) => starts[n + 1]! > starts[n]!)) shards.push(n);
+    if (runs.length > 0) yield { runs, shards };
   }
+}
+
+/** A counting sort of the events by shard: `order` lists them shard by shard, shard n's from starts[n] to starts[n + 1]. */
+function byShard(events: EventColumns): { order: Uint32Array; starts: Uint32Array } {
+  const shardOfContact = Uint16Array.from(events.contacts(), shardOf);
+  const starts = new Uint32Array(SHARD_COUNT + 1);
+  for (let i = 0; i < events.length; i++) starts[shardOfContact[events.contactNumberOf(i)]! + 1]!++;
+  for (let n = 0; n < SHARD_COUNT; n++) starts[n + 1]! += starts[n]!;
+  const next = starts.slice(0, SHARD_COUNT);
+  const order = new Uint32Array(events.length);
+  for (let i = 0; i < events.length; i++) order[next[shardOfContact[events.contactNumberOf(i)]!]!++] = i;
+  return { order, starts };
 }
 
 /**

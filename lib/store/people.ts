@@ -63,6 +63,7 @@ export class PeopleWriter {
   private keyChanges: Array<{ id: string; dropped: string[]; added: string[] }> = [];
   private total: OutcomeTally | undefined;
   private readonly pendingWrites: Promise<unknown>[] = [];
+  private readonly contactShards = new WeakMap<EventColumns, Uint16Array>();
 
   private constructor(
     private readonly tx: PeopleTx,
@@ -248,44 +249,70 @@ export class PeopleWriter {
   /**
    * Adds events to their contacts' shards, skipping those already stored by eventKey() (found by the key's hash, then
    * confirmed field by field). The shards must be loaded with their events (loadShards(…, { events: true })). An event
-   * whose contact is not stored is an error: nothing of the transaction is kept. `exact` stores every event as given
-   * (a restore or the demo: already the store's own).
+   * whose contact is not stored is an error: nothing of the transaction is kept. `order` picks which events and in what
+   * order (all, as they are, when absent); given shard by shard (see byShard), each shard's columns grow once. `exact`
+   * stores every event as given (a restore or the demo: already the store's own).
    */
-  addEvents(events: EventColumns, { exact = false } = {}): EventsAdded {
+  addEvents(events: EventColumns, { exact = false, order }: { exact?: boolean; order?: ArrayLike<number> } = {}): EventsAdded {
     let added = 0;
     let duplicates = 0;
-    const shardOfContact = events.contacts().map(shardOf);
-    for (let i = 0; i < events.length; i++) {
-      const s = this.loaded(shardOfContact[events.contactNumberOf(i)]!);
-      if (!this.idsOf(s).has(events.contactOf(i))) {
-        const event = events.event(i);
-        throw new Error(`An event (${event.type} at ${event.at}) belongs to contact "${event.contactId}", who is neither stored nor in this import; nothing was imported.`);
-      }
+    const count = order ? order.length : events.length;
+    const shardOfContact = this.shardsOfContacts(events);
+    // Each contact is checked once: 0 not yet, 1 stored.
+    const checked = new Uint8Array(events.contacts().length);
+    for (let k = 0; k < count; ) {
+      // A run of events in one shard: its columns are made room for once.
+      const shard = shardOfContact[events.contactNumberOf(order ? order[k]! : k)]!;
+      let end = k + 1;
+      while (end < count && shardOfContact[events.contactNumberOf(order ? order[end]! : end)] === shard) end++;
+      const s = this.loaded(shard);
       const stored = this.eventsOf(s);
-      if (exact) {
-        stored.pushFrom(events, i);
-        s.keyIndex = undefined;
-        s.eventsDirty = s.tallyStale = true;
-        added++;
-        continue;
-      }
-      const index = (s.keyIndex ??= keyIndexOf(stored));
-      const hash = events.keyHash(i);
-      const same = findSameKey(index, hash, stored, events, i);
-      if (same === -1) {
-        addToKeyIndex(index, hash, stored.pushFrom(events, i));
-        s.eventsDirty = s.tallyStale = true;
-        added++;
-      } else {
-        duplicates++;
-        const details = events.detailsOf(i);
-        if (details !== undefined && details !== stored.detailsOf(same)) {
-          stored.setDetails(same, details);
-          s.eventsDirty = true;
+      stored.reserve(end - k);
+      if (exact) s.keyIndex = undefined;
+      const index = exact ? undefined : (s.keyIndex ??= keyIndexOf(stored));
+      for (; k < end; k++) {
+        const i = order ? order[k]! : k;
+        const contact = events.contactNumberOf(i);
+        if (checked[contact] === 0) {
+          if (!this.idsOf(s).has(events.contactOf(i))) {
+            const event = events.event(i);
+            throw new Error(`An event (${event.type} at ${event.at}) belongs to contact "${event.contactId}", who is neither stored nor in this import; nothing was imported.`);
+          }
+          checked[contact] = 1;
+        }
+        if (!index) {
+          stored.pushFrom(events, i);
+          s.eventsDirty = s.tallyStale = true;
+          added++;
+          continue;
+        }
+        const hash = events.keyHash(i);
+        const same = findSameKey(index, hash, stored, events, i);
+        if (same === -1) {
+          addToKeyIndex(index, hash, stored.pushFrom(events, i));
+          s.eventsDirty = s.tallyStale = true;
+          added++;
+        } else {
+          duplicates++;
+          const details = events.detailsOf(i);
+          if (details !== undefined && details !== stored.detailsOf(same)) {
+            stored.setDetails(same, details);
+            s.eventsDirty = true;
+          }
         }
       }
     }
     return { added, duplicates };
+  }
+
+  /** The shard of each contact `events` names (by contact number), worked out once per set of events. */
+  private shardsOfContacts(events: EventColumns): Uint16Array {
+    let shards = this.contactShards.get(events);
+    if (!shards || shards.length !== events.contacts().length) {
+      shards = Uint16Array.from(events.contacts(), shardOf);
+      this.contactShards.set(events, shards);
+    }
+    return shards;
   }
 
   /** Something the contact's tally depends on changed outside the shard (a verdict): it is recomputed on flush. */

@@ -56,10 +56,11 @@ export function pageRequest(handlers: Partial<Handlers>, sent?: string[]): Reque
 
 /** What the options page reads before it commits (lib/options/import-part.ts): importCsv, events kept as columns. */
 export async function readForCommit(input: CsvInput, options: Omit<CsvImportOptions, 'onBatch'>): Promise<{ parsed: CsvImportResult; read: ReadImport }> {
-  const read = { contacts: [] as ReadImport['contacts'][number][], campaigns: [] as ReadImport['campaigns'][number][], events: new EventColumns() };
+  const events = new EventColumns();
+  const read = { contacts: [] as ReadImport['contacts'][number][], campaigns: [] as ReadImport['campaigns'][number][], events: [events] };
   const parsed = await importCsv(input, {
     ...options,
-    events: read.events,
+    events,
     onBatch: (batch) => {
       read.contacts.push(...batch.contacts);
       read.campaigns.push(...batch.campaigns);

@@ -111,7 +111,7 @@ describe('import messages', () => {
     const events = new EventColumns();
     const ms = Date.parse('2026-11-01T10:00:00.000Z');
     events.push(eventKeyOf('ct-ghost', 'email_open', ms), 'ct-ghost', 'email_open', ms);
-    await expect(commitImport(db, { contacts: [], campaigns: [], events }, DEMO_NOW)).rejects.toThrow(
+    await expect(commitImport(db, { contacts: [], campaigns: [], events: [events] }, DEMO_NOW)).rejects.toThrow(
       'An event (email_open at 2026-11-01T10:00:00.000Z) belongs to contact "ct-ghost", who is neither stored nor in this import; nothing was imported.',
     );
     expect(await snapshot(db)).toBe(before);
