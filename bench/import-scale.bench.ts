@@ -343,8 +343,10 @@ function storeLookups(worker: Worker, probes: Array<{ key: string; keyShard: num
     for (const { key, keyShard } of list) {
       const t = performance.now();
       const tx = db.transaction(['keys', 'shards', 'eventShards'], 'readonly');
-      const index = await get<{ keys: Map<string, string[]> }>(tx, 'keys', keyShard);
-      const id = index?.keys.get(key)?.[0];
+      const index = await get<{ text: string }>(tx, 'keys', keyShard);
+      // The key's line in the shard's text, as keyShardIds finds it (these keys need no escaping).
+      const at = index ? index.text.indexOf(`\n${key}\t`) : -1;
+      const id = at === -1 ? undefined : index!.text.slice(at + key.length + 2, index!.text.indexOf('\n', at + 1)).split('\t')[0];
       if (id !== undefined) {
         const [people, events] = await Promise.all([
           get<{ contacts: Array<{ id: string }> }>(tx, 'shards', shardOfId(id)),
