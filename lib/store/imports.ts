@@ -4,7 +4,7 @@ import { mergeContacts, remapEvents } from '../importers/merge';
 import type { IncomingContact } from '../importers/types';
 import type { Campaign, Contact, ContentAsset, EngagementEvent, Persona, ScoringModel, Sla } from '../model';
 import type { DatasetInfo, LensDatabase, LensDB } from './schema';
-import { PEOPLE_STORES, PeopleWriter } from './people';
+import { byShard, PEOPLE_STORES, PeopleWriter, type EventSet } from './people';
 import { forEachFirstId, lookupKey, SHARD_COUNT, shardOf } from './shards';
 
 /**
@@ -77,15 +77,9 @@ interface MergeInput {
   eventGroups: Iterable<EventSlice>;
 }
 
-/** Some events of one set: those `order` picks (in shard order, see byShard), or all of them. */
-interface EventRun {
-  events: EventColumns;
-  order?: Uint32Array;
-}
-
 /** Events to merge in one go, from one set or a few, and the shards they go to. */
 interface EventSlice {
-  runs: EventRun[];
+  runs: EventSet[];
   shards: number[];
 }
 
@@ -129,22 +123,24 @@ async function mergeIntoStore(tx: WriteTx, input: MergeInput, now: Date): Promis
       }
     if (moved.length > 0) {
       await writer.loadShards(moved.map((e) => shardOf(e.contactId)), { events: true });
-      writer.addEvents(EventColumns.of(moved));
+      writer.addEvents([{ events: EventColumns.of(moved) }]);
       outcome.events.moved = moved.length;
     }
   }
 
   // Events, a slice of the shards at a time: its shards are loaded, merged and written before the next slice's.
-  for (const slice of input.eventGroups) {
+  const slices = [...input.eventGroups];
+  for (const [g, slice] of slices.entries()) {
     // An event moved to the person its contact was merged into keeps its id (EventColumns keeps it exactly).
-    const runs = mergedIds.size === 0 ? slice.runs : slice.runs.map((run): EventRun => ({ events: EventColumns.of(remapEvents(run.events.toEvents(run.order), mergedIds)) }));
+    const runs = mergedIds.size === 0 ? slice.runs : slice.runs.map((run): EventSet => ({ events: EventColumns.of(remapEvents(run.events.toEvents(run.order), mergedIds)) }));
     const shards = mergedIds.size === 0 ? slice.shards : runs.flatMap((run) => run.events.contacts().map(shardOf));
     await writer.loadShards(shards, { events: true });
-    for (const run of runs) {
-      const added = writer.addEvents(run.events, run.order ? { order: run.order } : {});
-      outcome.events.added += added.added;
-      outcome.events.duplicates += added.duplicates;
-    }
+    // The next slice's shards are read while this one is merged, not after its writes.
+    const next = slices[g + 1];
+    if (next && mergedIds.size === 0) writer.prefetch(next.shards, { events: true });
+    const added = writer.addEvents(runs);
+    outcome.events.added += added.added;
+    outcome.events.duplicates += added.duplicates;
     await writer.flush();
   }
 
@@ -209,18 +205,6 @@ function* shardSlices(sets: readonly EventColumns[]): Generator<EventSlice> {
     for (let n = from; n < from + width; n++) if (sorted.some(({ starts }) => starts[n + 1]! > starts[n]!)) shards.push(n);
     if (runs.length > 0) yield { runs, shards };
   }
-}
-
-/** A counting sort of the events by shard: `order` lists them shard by shard, shard n's from starts[n] to starts[n + 1]. */
-function byShard(events: EventColumns): { order: Uint32Array; starts: Uint32Array } {
-  const shardOfContact = Uint16Array.from(events.contacts(), shardOf);
-  const starts = new Uint32Array(SHARD_COUNT + 1);
-  for (let i = 0; i < events.length; i++) starts[shardOfContact[events.contactNumberOf(i)]! + 1]!++;
-  for (let n = 0; n < SHARD_COUNT; n++) starts[n + 1]! += starts[n]!;
-  const next = starts.slice(0, SHARD_COUNT);
-  const order = new Uint32Array(events.length);
-  for (let i = 0; i < events.length; i++) order[next[shardOfContact[events.contactNumberOf(i)]!]!++] = i;
-  return { order, starts };
 }
 
 /**

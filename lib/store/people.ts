@@ -1,5 +1,5 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { EventColumns, type KeyHash } from '../importers/event-columns';
+import { EventColumns } from '../importers/event-columns';
 import { Contact as ContactSchema, type Contact, type EngagementEvent, type Feedback } from '../model';
 import type { LensDB, OutcomesRecord, UpgradeTransaction } from './schema';
 import {
@@ -8,6 +8,7 @@ import {
   keyShardEntries,
   keyShardText,
   keysOf,
+  SHARD_COUNT,
   shardOf,
   tallyShard,
   type EventShard,
@@ -42,8 +43,6 @@ interface LoadedShard {
   people?: PeopleShard;
   /** The events: loaded when they are added, moved or needed for the tally. */
   events?: EventColumns;
-  /** The events by the hash of their eventKey, built when events are first added (see KeyIndex). */
-  keyIndex?: KeyIndex;
   /** summary.ids as a set, for the "event of nobody" check. */
   ids?: Set<string>;
   peopleDirty: boolean;
@@ -54,6 +53,7 @@ interface LoadedShard {
 }
 
 type Part = 'people' | 'events';
+type ShardParts = { people?: boolean; events?: boolean };
 
 export class PeopleWriter {
   private readonly shards = new Map<number, LoadedShard>();
@@ -64,6 +64,13 @@ export class PeopleWriter {
   private total: OutcomeTally | undefined;
   private readonly pendingWrites: Promise<unknown>[] = [];
   private readonly contactShards = new WeakMap<EventColumns, Uint16Array>();
+  /** Reads started ahead of their loadShards (see prefetch), by store. */
+  private readonly ahead = new Map<ShardStore, { numbers: Set<number>; flushes: number; values: Promise<Map<number, unknown>> }>();
+  /** How many flushes wrote, and the last flush that wrote each shard (a prefetch issued before it is stale). */
+  private flushes = 0;
+  private readonly flushedAt = new Map<number, number>();
+  /** The duplicate check's table, reused shard after shard. */
+  private readonly slots = new KeySlots();
 
   private constructor(
     private readonly tx: PeopleTx,
@@ -79,29 +86,60 @@ export class PeopleWriter {
    * Loads the shards' summaries not loaded yet, and the parts asked for (contacts, events), all requests at once.
    * Only what a write needs is read: an events import never deserializes a contact.
    */
-  async loadShards(numbers: Iterable<number>, parts: { people?: boolean; events?: boolean } = { people: true }): Promise<void> {
+  async loadShards(numbers: Iterable<number>, parts: ShardParts = { people: true }): Promise<void> {
     const wanted = [...new Set(numbers)];
     const missing = wanted.filter((n) => !this.shards.has(n));
-    const values = await readShards(this.tx, 'shardSummaries', missing);
+    const needPeople = parts.people ? wanted.filter((n) => !this.shards.get(n)?.people) : [];
+    const needEvents = parts.events ? wanted.filter((n) => !this.shards.get(n)?.events) : [];
+    const [summaries, people, events] = await Promise.all([
+      this.read('shardSummaries', missing),
+      this.read('shards', needPeople),
+      this.read('eventShards', needEvents),
+    ]);
+    // What another load installed meanwhile stays (it may have been changed since).
     missing.forEach((n, i) => {
-      const summary = values[i] ?? { shard: n, ids: [], sqlDates: new Map<string, string>(), outcome: new Map() };
+      if (this.shards.has(n)) return;
+      const summary = summaries[i] ?? { shard: n, ids: [], sqlDates: new Map<string, string>(), outcome: new Map() };
       this.shards.set(n, { summary, peopleDirty: false, eventsDirty: false, summaryDirty: false, tallyStale: false });
     });
-    await Promise.all([parts.people ? this.loadPart(wanted, 'people') : undefined, parts.events ? this.loadPart(wanted, 'events') : undefined]);
+    needPeople.forEach((n, i) => (this.loaded(n).people ??= people[i] ?? { shard: n, contacts: [] }));
+    needEvents.forEach((n, i) => {
+      const stored = events[i];
+      this.loaded(n).events ??= stored ? EventColumns.from(stored.columns) : new EventColumns();
+    });
+  }
+
+  /**
+   * Starts reading what a coming loadShards(numbers, parts) will ask for, so it need not wait for the writes queued
+   * before it (IndexedDB answers a transaction's requests in order). A shard written in between is read again then.
+   */
+  prefetch(numbers: Iterable<number>, parts: ShardParts): void {
+    const wanted = [...new Set(numbers)].filter((n) => !this.shards.has(n));
+    const stores: ShardStore[] = ['shardSummaries', ...(parts.people ? (['shards'] as const) : []), ...(parts.events ? (['eventShards'] as const) : [])];
+    for (const store of stores) {
+      const values = readShards(this.tx, store, wanted);
+      values.catch(() => undefined); // a failure aborts the transaction; the load that uses it reports it
+      this.ahead.set(store, { numbers: new Set(wanted), flushes: this.flushes, values: values.then((list) => new Map(wanted.map((n, i) => [n, list[i]]))) });
+    }
+  }
+
+  /** The records of shards `numbers` of a store: from a prefetch when it read them all and is still good, else read now. */
+  private async read<S extends ShardStore>(store: S, numbers: readonly number[]): Promise<Array<LensDB[S]['value'] | undefined>> {
+    if (numbers.length === 0) return [];
+    const ahead = this.ahead.get(store);
+    if (ahead) {
+      this.ahead.delete(store);
+      const fresh = numbers.every((n) => ahead.numbers.has(n) && (this.flushedAt.get(n) ?? -1) < ahead.flushes);
+      if (fresh) {
+        const found = (await ahead.values) as Map<number, LensDB[S]['value'] | undefined>;
+        return numbers.map((n) => found.get(n));
+      }
+    }
+    return readShards(this.tx, store, numbers);
   }
 
   private async loadPart(numbers: readonly number[], part: Part): Promise<void> {
-    const missing = numbers.filter((n) => this.loaded(n)[part] === undefined);
-    if (part === 'people') {
-      const values = await readShards(this.tx, 'shards', missing);
-      missing.forEach((n, i) => (this.loaded(n).people = values[i] ?? { shard: n, contacts: [] }));
-    } else {
-      const values = await readShards(this.tx, 'eventShards', missing);
-      missing.forEach((n, i) => {
-        const stored = values[i];
-        this.loaded(n).events = stored ? EventColumns.from(stored.columns) : new EventColumns();
-      });
-    }
+    await this.loadShards(numbers, { [part]: true });
   }
 
   private async loadKeyShards(numbers: Iterable<number>): Promise<void> {
@@ -195,7 +233,6 @@ export class PeopleWriter {
     const events = shardEvents.eventsOf(id);
     if (events.length > 0) {
       s.events = shardEvents.without(id);
-      s.keyIndex = undefined;
       s.eventsDirty = true;
     }
     s.peopleDirty = true;
@@ -249,50 +286,57 @@ export class PeopleWriter {
   /**
    * Adds events to their contacts' shards, skipping those already stored by eventKey() (found by the key's hash, then
    * confirmed field by field). The shards must be loaded with their events (loadShards(…, { events: true })). An event
-   * whose contact is not stored is an error: nothing of the transaction is kept. `order` picks which events and in what
-   * order (all, as they are, when absent); given shard by shard (see byShard), each shard's columns grow once. `exact`
-   * stores every event as given (a restore or the demo: already the store's own).
+   * whose contact is not stored is an error: nothing of the transaction is kept. Each set's events go in shard order
+   * (`order`, from byShard, or worked out here), and within a shard in the sets' order then their own: the file's
+   * order, so of two copies of one event the first is kept and the later details win. `exact` stores every event as
+   * given (a restore or the demo: already the store's own).
    */
-  addEvents(events: EventColumns, { exact = false, order }: { exact?: boolean; order?: ArrayLike<number> } = {}): EventsAdded {
+  addEvents(sets: ReadonlyArray<EventSet>, { exact = false } = {}): EventsAdded {
     let added = 0;
     let duplicates = 0;
-    const count = order ? order.length : events.length;
-    const shardOfContact = this.shardsOfContacts(events);
-    // Each contact is checked once: 0 not yet, 1 stored.
-    const checked = new Uint8Array(events.contacts().length);
-    for (let k = 0; k < count; ) {
-      // A run of events in one shard: its columns are made room for once.
-      const shard = shardOfContact[events.contactNumberOf(order ? order[k]! : k)]!;
-      let end = k + 1;
-      while (end < count && shardOfContact[events.contactNumberOf(order ? order[end]! : end)] === shard) end++;
+    const walks = sets.map(({ events, order }) => ({
+      events,
+      order: order ?? byShard(events).order,
+      shardOfContact: this.shardsOfContacts(events),
+      // Each contact is checked once: 0 not yet, 1 stored.
+      checked: new Uint8Array(events.contacts().length),
+      at: 0,
+    }));
+    const shardAt = (walk: (typeof walks)[number]) => walk.shardOfContact[walk.events.contactNumberOf(walk.order[walk.at]!)]!;
+    for (;;) {
+      // The next shard any set has events for; every set's events of that shard, in turn.
+      let shard = SHARD_COUNT;
+      for (const walk of walks) if (walk.at < walk.order.length) shard = Math.min(shard, shardAt(walk));
+      if (shard === SHARD_COUNT) break;
       const s = this.loaded(shard);
       const stored = this.eventsOf(s);
-      stored.reserve(end - k);
-      if (exact) s.keyIndex = undefined;
-      const index = exact ? undefined : (s.keyIndex ??= keyIndexOf(stored));
-      for (; k < end; k++) {
-        const i = order ? order[k]! : k;
-        const contact = events.contactNumberOf(i);
-        if (checked[contact] === 0) {
-          if (!this.idsOf(s).has(events.contactOf(i))) {
-            const event = events.event(i);
-            throw new Error(`An event (${event.type} at ${event.at}) belongs to contact "${event.contactId}", who is neither stored nor in this import; nothing was imported.`);
+      const ends = walks.map((walk) => {
+        let end = walk.at;
+        while (end < walk.order.length && walk.shardOfContact[walk.events.contactNumberOf(walk.order[end]!)] === shard) end++;
+        return end;
+      });
+      stored.reserve(walks.reduce((n, walk, w) => n + ends[w]! - walk.at, 0));
+      const slots = exact ? undefined : this.slots.fill(stored);
+      walks.forEach((walk, w) => {
+        const { events, order, checked } = walk;
+        for (; walk.at < ends[w]!; walk.at++) {
+          const i = order[walk.at]!;
+          const contact = events.contactNumberOf(i);
+          if (checked[contact] === 0) {
+            if (!this.idsOf(s).has(events.contactOf(i))) {
+              const event = events.event(i);
+              throw new Error(`An event (${event.type} at ${event.at}) belongs to contact "${event.contactId}", who is neither stored nor in this import; nothing was imported.`);
+            }
+            checked[contact] = 1;
           }
-          checked[contact] = 1;
-        }
-        if (!index) {
-          stored.pushFrom(events, i);
-          s.eventsDirty = s.tallyStale = true;
-          added++;
-          continue;
-        }
-        const hash = events.keyHash(i);
-        const same = findSameKey(index, hash, stored, events, i);
-        if (same === -1) {
-          addToKeyIndex(index, hash, stored.pushFrom(events, i));
-          s.eventsDirty = s.tallyStale = true;
-          added++;
-        } else {
+          const same = slots ? slots.find(events, i) : -1;
+          if (same === -1) {
+            const at = stored.pushFrom(events, i);
+            slots?.add(at);
+            s.eventsDirty = s.tallyStale = true;
+            added++;
+            continue;
+          }
           duplicates++;
           const details = events.detailsOf(i);
           if (details !== undefined && details !== stored.detailsOf(same)) {
@@ -300,7 +344,7 @@ export class PeopleWriter {
             s.eventsDirty = true;
           }
         }
-      }
+      });
     }
     return { added, duplicates };
   }
@@ -357,6 +401,8 @@ export class PeopleWriter {
       for (const write of writes) write.catch(() => undefined);
       throw error;
     }
+    for (const n of this.shards.keys()) this.flushedAt.set(n, this.flushes);
+    this.flushes++;
     this.shards.clear();
     this.keyShards.clear();
     // Not awaited here: IndexedDB writes them in order while the caller goes on to the next slice (a failure still
@@ -384,7 +430,7 @@ export async function writePeople(tx: PeopleTx, contacts: readonly Contact[], ev
   const writer = await PeopleWriter.open(tx);
   await writer.loadShards([...contacts.map((c) => shardOf(c.id)), ...events.map((e) => shardOf(e.contactId))], { people: true, events: true });
   for (const contact of contacts) writer.putContact(contact);
-  writer.addEvents(EventColumns.of(events), { exact: true });
+  writer.addEvents([{ events: EventColumns.of(events) }], { exact: true });
   await writer.finish();
 }
 
@@ -421,30 +467,69 @@ export async function migratePeopleToShards(db: IDBPDatabase<LensDB>, tx: Upgrad
 }
 
 /**
- * A shard's events by the hash of their eventKey (53 bits of it): a number, so a million lookups hash no strings. Two
- * keys may share a hash, so a hit is confirmed field by field (findSameKey) and a hash can name several events.
+ * A shard's events by the hash of their eventKey, for the duplicate check: an open-addressing table in two typed arrays
+ * (event index, and its 30-bit hash to skip most mismatches without comparing fields), kept by the writer and refilled
+ * for each shard, so a million events add no Map entries and no garbage. Two keys may share a hash: a hit is confirmed
+ * field by field (EventColumns.sameKey).
  */
-type KeyIndex = Map<KeyHash, number | number[]>;
+class KeySlots {
+  private events: EventColumns = new EventColumns(0);
+  private at = new Int32Array(1024);
+  private hashes = new Int32Array(1024);
+  private mask = 1023;
 
-function keyIndexOf(events: EventColumns): KeyIndex {
-  const index: KeyIndex = new Map();
-  for (let i = 0; i < events.length; i++) addToKeyIndex(index, events.keyHash(i), i);
-  return index;
+  /** Empties the table for a shard's events and puts those stored in it; room is made for those to come (reserved). */
+  fill(events: EventColumns): this {
+    this.events = events;
+    // At most half full once the reserved events are in: probes stay short.
+    let size = this.at.length;
+    while (size < 2 * events.capacity) size *= 2;
+    if (size !== this.at.length) {
+      this.at = new Int32Array(size);
+      this.hashes = new Int32Array(size);
+      this.mask = size - 1;
+    }
+    this.at.fill(-1);
+    for (let i = 0; i < events.length; i++) this.add(i);
+    return this;
+  }
+
+  /** Event i of the shard is in the table from now on. */
+  add(i: number): void {
+    const hash = this.events.keyHash(i);
+    let slot = hash & this.mask;
+    while (this.at[slot] !== -1) slot = (slot + 1) & this.mask;
+    this.at[slot] = i;
+    this.hashes[slot] = hash;
+  }
+
+  /** The shard's event with the same eventKey as event j of `incoming`, or -1. */
+  find(incoming: EventColumns, j: number): number {
+    const hash = incoming.keyHash(j);
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const i = this.at[slot]!;
+      if (i === -1) return -1;
+      if (this.hashes[slot] === hash && this.events.sameKey(i, incoming, j)) return i;
+    }
+  }
 }
 
-function addToKeyIndex(index: KeyIndex, hash: KeyHash, i: number): void {
-  const at = index.get(hash);
-  if (at === undefined) index.set(hash, i);
-  else if (typeof at === 'number') index.set(hash, [at, i]);
-  else at.push(i);
+/** Some events of a set: those `order` picks, shard by shard (see byShard), or all of them. */
+export interface EventSet {
+  events: EventColumns;
+  order?: Uint32Array;
 }
 
-/** The stored event with the same eventKey as event i of `incoming`, or -1. */
-function findSameKey(index: KeyIndex, hash: KeyHash, stored: EventColumns, incoming: EventColumns, i: number): number {
-  const at = index.get(hash);
-  if (at === undefined) return -1;
-  if (typeof at === 'number') return stored.sameKey(at, incoming, i) ? at : -1;
-  return at.find((j) => stored.sameKey(j, incoming, i)) ?? -1;
+/** A counting sort of events by shard: `order` lists them shard by shard (in their order within a shard), shard n's from starts[n] to starts[n + 1]. */
+export function byShard(events: EventColumns): { order: Uint32Array; starts: Uint32Array } {
+  const shardOfContact = Uint16Array.from(events.contacts(), shardOf);
+  const starts = new Uint32Array(SHARD_COUNT + 1);
+  for (let i = 0; i < events.length; i++) starts[shardOfContact[events.contactNumberOf(i)]! + 1]!++;
+  for (let n = 0; n < SHARD_COUNT; n++) starts[n + 1]! += starts[n]!;
+  const next = starts.slice(0, SHARD_COUNT);
+  const order = new Uint32Array(events.length);
+  for (let i = 0; i < events.length; i++) order[next[shardOfContact[events.contactNumberOf(i)]!]!++] = i;
+  return { order, starts };
 }
 
 type ShardStore = 'shards' | 'eventShards' | 'shardSummaries' | 'keys';
