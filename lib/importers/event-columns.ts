@@ -1,6 +1,6 @@
 import { EventType, type EngagementEvent } from '../model/marketing';
 import { eventKeyOf } from './merge';
-import { hash64Into, hex64 } from './text';
+import { Hash64, hex64 } from './text';
 
 /**
  * Engagement events column by column: about 30 bytes an event in typed arrays, with the strings that repeat (contact
@@ -16,6 +16,8 @@ import { hash64Into, hex64 } from './text';
  */
 
 const TYPES = EventType.options;
+/** push()'s hasher, reused. */
+const keyHasher = new Hash64();
 const TYPE_INDEX: ReadonlyMap<string, number> = new Map(TYPES.map((t, i) => [t, i]));
 const NONE = -1;
 
@@ -109,12 +111,25 @@ export class EventColumns {
    * not kept). Its parts must be valid already (the importer checks each distinct value with the model's schema).
    */
   push(key: string, contactId: string, type: EventType, ms: number, campaignId?: string, contentId?: string, details?: string): void {
+    this.pushNumbered(this.contactNumber(contactId), keyHasher.start().text(key), type, ms, campaignId, contentId, details);
+  }
+
+  /** The number of a contact id in this set's table (added when new): for an importer that keeps it per contact. */
+  numberOf(contactId: string): number {
+    return this.contactNumber(contactId);
+  }
+
+  /**
+   * As push, for an importer that numbered the contact (numberOf) and fed the eventKey to `key` (the same text push
+   * would hash, without making it): a 1M-row file hashes each contact's part of the key once.
+   */
+  pushNumbered(contact: number, key: Hash64, type: EventType, ms: number, campaignId?: string, contentId?: string, details?: string): void {
     const i = this.length;
     if (i === this.contact.length) this.grow();
-    this.contact[i] = this.contactNumber(contactId);
+    this.contact[i] = contact;
     this.type[i] = TYPE_INDEX.get(type)!;
     this.ms[i] = ms;
-    hash64Into(key, this.hash, 2 * i);
+    key.into(this.hash, 2 * i);
     this.campaign[i] = this.text(campaignId);
     this.content[i] = this.text(contentId);
     this.details[i] = this.text(details);

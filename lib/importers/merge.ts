@@ -86,13 +86,17 @@ export function mergeContacts(existing: readonly Contact[], incoming: readonly I
 
 /** Whether two of the contacts share an email or a CRM id (then they are one person). */
 function sharesAKey(contacts: readonly IncomingContact[]): boolean {
-  const seen = new Set<string>();
-  for (const c of contacts) {
-    // A key repeated within one record is no sharing: each record's keys are counted once.
-    for (const key of new Set([...c.emails.map((e) => `e:${e.toLowerCase()}`), ...c.crmIds.map((id) => `c:${id}`)])) {
-      if (seen.has(key)) return true;
-      seen.add(key);
-    }
+  // Key → the record that has it: a key repeated within one record is no sharing.
+  const owner = new Map<string, number>();
+  const sharedBy = (key: string, i: number) => {
+    const seen = owner.get(key);
+    if (seen === undefined) owner.set(key, i);
+    return seen !== undefined && seen !== i;
+  };
+  for (let i = 0; i < contacts.length; i++) {
+    const c = contacts[i]!;
+    for (const e of c.emails) if (sharedBy(`e:${e.toLowerCase()}`, i)) return true;
+    for (const id of c.crmIds) if (sharedBy(`c:${id}`, i)) return true;
   }
   return false;
 }

@@ -63,22 +63,72 @@ const scratch = new Uint32Array(2);
 
 /** hash64's two lanes, written to target[at] and target[at + 1] (an events import keeps them, not the text). */
 export function hash64Into(text: string, target: Uint32Array, at: number): void {
-  let a = 0x811c9dc5;
-  let b = 0x2f6b7a3d;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
+  hasher.start().text(text).into(target, at);
+}
+
+/**
+ * hash64Into in steps: what it computes for a text, fed piece by piece (and a whole number as its decimal digits,
+ * without making the string). An events import hashes each event's key this way: the contact's part once per contact,
+ * the rest per row, and no key string is built.
+ */
+export class Hash64 {
+  a = 0x811c9dc5;
+  b = 0x2f6b7a3d;
+
+  /** Back to the state before any text. */
+  start(): this {
+    return this.from(0x811c9dc5, 0x2f6b7a3d);
   }
-  a ^= a >>> 16;
-  a = Math.imul(a, 0x85ebca6b);
-  a ^= a >>> 13;
-  b ^= b >>> 16;
-  b = Math.imul(b, 0xc2b2ae35);
-  b ^= b >>> 16;
-  target[at] = a;
-  target[at + 1] = b;
+
+  /** Continues from a state kept earlier (this.a and this.b after some text). */
+  from(a: number, b: number): this {
+    this.a = a;
+    this.b = b;
+    return this;
+  }
+
+  text(text: string): this {
+    for (let i = 0; i < text.length; i++) this.code(text.charCodeAt(i));
+    return this;
+  }
+
+  /** An integer as `${n}` writes it (below 1e21). */
+  integer(n: number): this {
+    if (n < 0) {
+      this.code(45); // '-'
+      n = -n;
+    }
+    let scale = 1;
+    while (scale * 10 <= n) scale *= 10;
+    for (; scale >= 1; scale /= 10) {
+      const digit = Math.floor(n / scale);
+      this.code(48 + digit);
+      n -= digit * scale;
+    }
+    return this;
+  }
+
+  code(c: number): this {
+    this.a = Math.imul(this.a ^ c, 0x01000193);
+    let b = Math.imul(this.b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+    this.b = b;
+    return this;
+  }
+
+  /** The two lanes of the hash of everything fed so far, written to target[at] and target[at + 1]. */
+  into(target: Uint32Array, at: number): void {
+    let a = this.a;
+    let b = this.b;
+    a ^= a >>> 16;
+    a = Math.imul(a, 0x85ebca6b);
+    a ^= a >>> 13;
+    b ^= b >>> 16;
+    b = Math.imul(b, 0xc2b2ae35);
+    b ^= b >>> 16;
+    target[at] = a;
+    target[at + 1] = b;
+  }
 }
 
 /** Two 32-bit lanes as sixteen hex digits in one string (two toString(16) + padStart cost as much as the hashing). */
@@ -161,3 +211,5 @@ export function parseScore(value: string, decimalComma: boolean): number | strin
   if (numeric.test(text)) return Number(decimalComma ? text.replace(',', '.') : text);
   return text;
 }
+
+const hasher = new Hash64();

@@ -94,16 +94,22 @@ async function mergeIntoStore(tx: WriteTx, input: MergeInput, now: Date): Promis
   // Contacts: the stored people who share an email or CRM id with the file (stored people never share one).
   let mergedIds: ReadonlyMap<string, string> = new Map();
   if (input.contacts.length > 0) {
-    const keys = [...new Set(input.contacts.flatMap((c) => [...c.emails.map(lookupKey.email), ...c.crmIds.map(lookupKey.crmId)]))];
+    const keySet = new Set<string>();
+    for (const c of input.contacts) {
+      for (const email of c.emails) keySet.add(lookupKey.email(email));
+      for (const crmId of c.crmIds) keySet.add(lookupKey.crmId(crmId));
+    }
+    const keys = [...keySet];
     const storedIds = [...new Set([...(await writer.idsByKey(keys)).values()].flat())].toSorted();
     const existing = await writer.contacts(storedIds);
     const existingById = new Map(existing.map((c) => [c.id, c]));
     const merge = mergeContacts(existing, input.contacts);
     mergedIds = merge.mergedIds;
     outcome.contacts.created = merge.created;
-    await writer.loadShards(merge.contacts.map((c) => shardOf(c.id)), { people: true });
-    const touched = new Set(input.contacts.map((c) => merge.mergedIds.get(c.id) ?? c.id));
+    // Who the file names, to count the stored ones it updated (none to count in a first import).
+    const touched = existing.length === 0 ? new Set<string>() : new Set(input.contacts.map((c) => merge.mergedIds.get(c.id) ?? c.id));
     const ids = new Set<string>();
+    await writer.loadShards(merge.contacts.map((c) => shardOf(c.id)), { people: true });
     for (const c of merge.contacts) {
       // Two different people with one id (the same CRM record id reused for another address) would overwrite each other.
       if (ids.has(c.id) || (!existingById.has(c.id) && writer.has(c.id)))
@@ -175,8 +181,8 @@ async function mergeCampaigns(tx: WriteTx, campaigns: readonly Campaign[]): Prom
   return counts;
 }
 
-/** Slices of the shards an import's events are merged in: SHARD_COUNT / EVENT_GROUPS shards (~31k of 1M events) each. */
-const EVENT_GROUPS = 32;
+/** Slices of the shards an import's events are merged in: SHARD_COUNT / SLICES shards (~31k of 1M events) each. */
+const SLICES = 32;
 
 /** What a file's import brings: its contacts and campaigns, and its events as columns (see importPart). */
 export interface ReadImport {
@@ -195,10 +201,10 @@ export function commitImport(db: LensDatabase, input: ReadImport, now = new Date
   return inOneTransaction(db, IMPORT_STORES, (tx) => mergeIntoStore(tx, { ...input, eventGroups: shardSlices(input.events) }, now));
 }
 
-/** Each set's events in shard order (the file's order within a shard), SHARD_COUNT / EVENT_GROUPS shards at a time. */
+/** Each set's events in shard order (the file's order within a shard), SHARD_COUNT / SLICES shards at a time. */
 function* shardSlices(sets: readonly EventColumns[]): Generator<EventSlice> {
   const sorted = sets.map((events) => ({ events, ...byShard(events) }));
-  const width = SHARD_COUNT / EVENT_GROUPS;
+  const width = SHARD_COUNT / SLICES;
   for (let from = 0; from < SHARD_COUNT; from += width) {
     const runs = sorted.flatMap(({ events, order, starts }) => (starts[from + width]! > starts[from]! ? [{ events, order: order.subarray(starts[from], starts[from + width]) }] : []));
     const shards: number[] = [];

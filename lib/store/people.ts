@@ -60,7 +60,7 @@ export class PeopleWriter {
   /** Key shards being changed, as entries (read from their text, written back as text on flush). */
   private readonly keyShards = new Map<number, { keys: Map<string, string[]>; dirty: boolean }>();
   /** Key index changes not applied yet: applied in bulk (one round of gets) before the index is read or written. */
-  private keyChanges: Array<{ id: string; dropped: string[]; added: string[] }> = [];
+  private keyChanges = new KeyChanges();
   private total: OutcomeTally | undefined;
   private readonly pendingWrites: Promise<unknown>[] = [];
   private readonly contactShards = new WeakMap<EventColumns, Uint16Array>();
@@ -204,7 +204,8 @@ export class PeopleWriter {
   putContact(contact: Contact): void {
     const s = this.loaded(shardOf(contact.id));
     const people = this.peopleOf(s);
-    const at = people.contacts.findIndex((c) => c.id === contact.id);
+    // A new contact (the bulk of a first import) is known absent from the shard's id set, without a scan.
+    const at = this.idsOf(s).has(contact.id) ? people.contacts.findIndex((c) => c.id === contact.id) : -1;
     const before = at === -1 ? undefined : people.contacts[at];
     if (at === -1) {
       people.contacts.push(contact);
@@ -245,40 +246,37 @@ export class PeopleWriter {
   private reindex(id: string, before: readonly string[], after: readonly string[]): void {
     // A new contact (the bulk of a first import): every key is added, nothing to compare.
     if (before.length === 0) {
-      if (after.length > 0) this.keyChanges.push({ id, dropped: [], added: [...after] });
+      for (const key of after) this.keyChanges.add(id, key);
       return;
     }
     const keep = new Set(after);
     const had = new Set(before);
-    const dropped = before.filter((k) => !keep.has(k));
-    const added = after.filter((k) => !had.has(k));
-    if (dropped.length + added.length > 0) this.keyChanges.push({ id, dropped, added });
+    for (const key of before) if (!keep.has(key)) this.keyChanges.drop(id, key);
+    for (const key of after) if (!had.has(key)) this.keyChanges.add(id, key);
   }
 
   private async applyKeyChanges(): Promise<void> {
-    if (this.keyChanges.length === 0) return;
+    await this.loadKeyShards(this.keyChanges.shards);
+    this.applyLoadedKeyChanges();
+  }
+
+  /** Applies the pending key changes to the key shards (loaded already: see loadKeyShards). */
+  private applyLoadedKeyChanges(): void {
     const changes = this.keyChanges;
-    this.keyChanges = [];
-    const needed = new Set<number>();
-    for (const { dropped, added } of changes) {
-      for (const key of dropped) needed.add(shardOf(key));
-      for (const key of added) needed.add(shardOf(key));
-    }
-    await this.loadKeyShards(needed);
-    for (const { id, dropped, added } of changes) {
-      for (const key of dropped) {
-        const ks = this.keyShards.get(shardOf(key))!;
-        const ids = (ks.keys.get(key) ?? []).filter((x) => x !== id);
-        if (ids.length > 0) ks.keys.set(key, ids);
-        else ks.keys.delete(key);
-        ks.dirty = true;
-      }
-      for (const key of added) {
-        const ks = this.keyShards.get(shardOf(key))!;
-        const ids = ks.keys.get(key);
+    this.keyChanges = new KeyChanges();
+    for (let c = 0; c < changes.ids.length; c++) {
+      const id = changes.ids[c]!;
+      const key = changes.keys[c]!;
+      const ks = this.keyShards.get(changes.shards[c]!)!;
+      ks.dirty = true;
+      const ids = ks.keys.get(key);
+      if (changes.added[c]) {
         if (!ids) ks.keys.set(key, [id]);
         else if (!ids.includes(id)) ids.push(id);
-        ks.dirty = true;
+      } else if (ids) {
+        const rest = ids.filter((x) => x !== id);
+        if (rest.length > 0) ks.keys.set(key, rest);
+        else ks.keys.delete(key);
       }
     }
   }
@@ -367,7 +365,10 @@ export class PeopleWriter {
   /** Writes every changed shard and key shard, updates the running total, and forgets what was loaded. */
   async flush(): Promise<void> {
     const total = (this.total ??= await readOutcomeTally(this.tx));
-    await this.applyKeyChanges();
+    // The key shards the changes need are asked for before this flush's writes (IndexedDB answers in order: after
+    // them, the reads would wait for the writes); the changes are applied while IndexedDB writes the shards.
+    const keyShardsRead = this.loadKeyShards(this.keyChanges.shards);
+    keyShardsRead.catch(() => undefined); // awaited below; a failure aborts the transaction either way
     const stale = [...this.shards.values()].filter((s) => s.tallyStale);
     await this.loadPart(
       stale.map((s) => s.summary.shard),
@@ -390,10 +391,12 @@ export class PeopleWriter {
         if (s.eventsDirty && s.events) put('eventShards', n, { shard: n, columns: s.events.data().data }, s.events.length === 0);
         if (s.summaryDirty) put('shardSummaries', n, s.summary, s.summary.ids.length === 0);
       }
+      await keyShardsRead;
+      this.applyLoadedKeyChanges();
       for (const [n, ks] of this.keyShards) {
         if (!ks.dirty) continue;
-        const keys = this.tx.objectStore('keys');
-        writes.push(ks.keys.size === 0 ? keys.delete(n) : keys.put({ shard: n, text: keyShardText(ks.keys) }));
+        const store = this.tx.objectStore('keys');
+        writes.push(ks.keys.size === 0 ? store.delete(n) : store.put({ shard: n, text: keyShardText(ks.keys) }));
       }
     } catch (error) {
       // A put that throws (a value IndexedDB cannot store) aborts the transaction: the writes queued before it fail
@@ -464,6 +467,30 @@ export async function migratePeopleToShards(db: IDBPDatabase<LensDB>, tx: Upgrad
   const rawDb = db as unknown as IDBPDatabase;
   rawDb.deleteObjectStore('contacts');
   rawDb.deleteObjectStore('events');
+}
+
+/** Key index changes in the order made, as flat lists (a first import of 100k contacts makes ~500k of them). */
+class KeyChanges {
+  readonly ids: string[] = [];
+  readonly keys: string[] = [];
+  /** The key's shard, worked out once. */
+  readonly shards: number[] = [];
+  readonly added: boolean[] = [];
+
+  add(id: string, key: string): void {
+    this.push(id, key, true);
+  }
+
+  drop(id: string, key: string): void {
+    this.push(id, key, false);
+  }
+
+  private push(id: string, key: string, added: boolean): void {
+    this.ids.push(id);
+    this.keys.push(key);
+    this.shards.push(shardOf(key));
+    this.added.push(added);
+  }
 }
 
 /**

@@ -2,7 +2,8 @@ import * as fc from 'fast-check';
 import type { Contact } from '../../lib/model/contact';
 import type { EngagementEvent } from '../../lib/model/marketing';
 import { eventId, eventKey, mergeContacts, mergeEvents, remapEvents, type IncomingContact } from '../../lib/importers';
-import { hash64 } from '../../lib/importers/text';
+import { eventKeyOf } from '../../lib/importers/merge';
+import { Hash64, hash64, hash64Into } from '../../lib/importers/text';
 
 const contact = (id: string, emails: string[], extra: Partial<Contact> = {}): Contact => ({
   id,
@@ -178,5 +179,25 @@ describe('event ids', () => {
       'bb82cec4f4ee15d9',
     ]);
     expect(eventId('hubspot-1|email_open|1700000000000|cmp-x|')).toBe('ev-2697d5942ea5453b');
+  });
+
+  it('come out the same when an importer hashes the key in steps, without making its text (property)', () => {
+    const lanes = new Uint32Array(4);
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 40 }),
+        fc.constantFrom('email_open', 'meeting_booked'),
+        // Any millisecond from 1900 to 2200 (negative before 1970), and the edges of the integer form.
+        fc.oneof(fc.integer({ min: -2_208_988_800_000, max: 7_258_118_400_000 }), fc.constantFrom(0, 9, 10, 99, 100, -1, -10)),
+        fc.option(fc.string({ maxLength: 20 }), { nil: undefined }),
+        fc.option(fc.string({ maxLength: 20 }), { nil: undefined }),
+        (contactId, type, ms, campaign, content) => {
+          hash64Into(eventKeyOf(contactId, type, ms, campaign, content), lanes, 0);
+          const prefix = new Hash64().text(contactId).code(124);
+          new Hash64().from(prefix.a, prefix.b).text(type).code(124).integer(ms).code(124).text(campaign ?? '').code(124).text(content ?? '').into(lanes, 2);
+          expect([lanes[2], lanes[3]]).toEqual([lanes[0], lanes[1]]);
+        },
+      ),
+    );
   });
 });
