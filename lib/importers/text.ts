@@ -19,10 +19,30 @@ export function clean(value: string | undefined): string | undefined {
   const text = value.trim();
   if (text === '') return undefined;
   // Most cells hold no runs of white space: skip the replace (and its new string) for them.
-  return INNER_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
+  return hasSpaceToFold(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
-const INNER_SPACE = /\s\s|[^\S ]/;
+/**
+ * Whether `text` has white space other than single plain spaces (what /\s\s|[^\S ]/ finds), by a loop over its
+ * characters: every cell of a large file goes through clean(), and for short cells the loop is the cheaper test.
+ */
+export function hasSpaceToFold(text: string): boolean {
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (space) return true;
+      space = true;
+      continue;
+    }
+    space = false;
+    // \s below 128 is tab to carriage return and space; above, a handful of Unicode spaces (checked by the regex).
+    if (c < 128 ? c >= 9 && c <= 13 : WHITE_SPACE.test(text[i]!)) return true;
+  }
+  return false;
+}
+
+const WHITE_SPACE = /\s/;
 
 /** Cut to `max` characters with an ellipsis, for free text the model caps (event details). */
 export function clip(text: string, max: number): string {

@@ -1,7 +1,7 @@
-import { EventColumns, createDirectory, formatSpec, importCsv, type ColumnMapping, type CsvFormatId, type DateOrder, type Delimiter, type EncodingChoice, type RowIssue } from '../importers';
+import { EventColumns, formatSpec, importCsv, type ColumnMapping, type CsvFormatId, type DateOrder, type Delimiter, type EncodingChoice, type RowIssue } from '../importers';
 import type { IncomingContact } from '../importers/types';
 import type { Campaign } from '../model';
-import type { DirectoryData } from '../store';
+import { directoryFrom, type DirectoryData } from '../store/directory';
 
 /**
  * Reading a file — or one part of a large events file — with the format, mapping and date order the preview settled,
@@ -49,7 +49,7 @@ export async function importPart(request: PartRequest, signal: AbortSignal, onBy
     dateOrder: request.dateOrder,
     delimiter: request.delimiter,
     encoding: request.encoding,
-    directory: createDirectory(request.directory),
+    directory: directoryFrom(request.directory),
     signal,
     maxIssues: request.maxIssues,
     onProgress: ({ bytesRead }) => onBytes(bytesRead),

@@ -5,7 +5,7 @@ import type { IncomingContact } from '../importers/types';
 import type { Campaign, Contact, ContentAsset, EngagementEvent, Persona, ScoringModel, Sla } from '../model';
 import type { DatasetInfo, LensDatabase, LensDB } from './schema';
 import { byShard, PEOPLE_STORES, PeopleWriter, type EventSet } from './people';
-import { forEachFirstId, lookupKey, SHARD_COUNT, shardOf } from './shards';
+import { lookupKey, SHARD_COUNT, shardOf } from './shards';
 
 /**
  * Writing imported data. Everything an import brings is applied in ONE readwrite transaction, and an error (a record the
@@ -276,33 +276,4 @@ export function writePack(db: LensDatabase, pack: PackData, now = new Date()): P
 // The meta store's declared value type lists the scoring model record only through this widening (see dataset.ts).
 function scoringModelMeta(model: ScoringModel): LensDB['meta']['value'] {
   return { key: 'scoringModel', value: model } as unknown as LensDB['meta']['value'];
-}
-
-/** What the options page needs to attach events to stored people, campaigns and content (createDirectory's input). */
-export interface DirectoryData {
-  /** Lower-case email → contact id, and "hubspot:123" → contact id: straight from the key index. */
-  emailIds: Map<string, string>;
-  crmIdIds: Map<string, string>;
-  campaigns: Array<Pick<Campaign, 'id' | 'name'>>;
-  content: Array<Pick<ContentAsset, 'id' | 'url' | 'title'>>;
-}
-
-/** Read from the key index (one record per shard of it), not from every contact. */
-export async function readDirectoryData(db: LensDatabase): Promise<DirectoryData> {
-  const tx = db.transaction(['keys', 'campaigns', 'content'], 'readonly');
-  const [keys, campaigns, content] = await Promise.all([tx.objectStore('keys').getAll(), tx.objectStore('campaigns').getAll(), tx.objectStore('content').getAll()]);
-  await tx.done;
-  const emailIds = new Map<string, string>();
-  const crmIdIds = new Map<string, string>();
-  for (const shard of keys)
-    forEachFirstId(shard.text, (key, id) => {
-      if (key.startsWith('e:')) emailIds.set(key.slice(2), id);
-      else if (key.startsWith('c:')) crmIdIds.set(key.slice(2), id);
-    });
-  return {
-    emailIds,
-    crmIdIds,
-    campaigns: campaigns.map((c) => ({ id: c.id, name: c.name })),
-    content: content.map((a) => ({ id: a.id, url: a.url, title: a.title })),
-  };
 }

@@ -5,6 +5,7 @@ export * from './dataset';
 export * from './repositories';
 export * from './outbox';
 export * from './imports';
+export * from './directory';
 export * from './backup-schema';
 export * from './backup';
 export * from './shards';

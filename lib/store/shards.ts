@@ -113,13 +113,18 @@ function forEachKeyLine(text: string, visit: (line: string) => void): void {
   }
 }
 
-/** Each key of a shard's text with the first id filed under it (an import's address book). */
-export function forEachFirstId(text: string, visit: (key: string, id: string) => void): void {
+/**
+ * Each key of a shard's text with the first id filed under it (an import's address book); with `prefix`, only the
+ * keys that start with it (skipped in place: an address book reads ~500k lines at 100k contacts and keeps a fifth).
+ */
+export function forEachFirstId(text: string, visit: (key: string, id: string) => void, prefix = ''): void {
   for (let at = 1; at < text.length; ) {
     const end = text.indexOf('\n', at);
-    const tab = text.indexOf('\t', at);
-    const next = text.indexOf('\t', tab + 1);
-    visit(unescapeField(text.slice(at, tab)), unescapeField(text.slice(tab + 1, next === -1 || next > end ? end : next)));
+    if (text.startsWith(prefix, at)) {
+      const tab = text.indexOf('\t', at);
+      const next = text.indexOf('\t', tab + 1);
+      visit(unescapeField(text.slice(at, tab)), unescapeField(text.slice(tab + 1, next === -1 || next > end ? end : next)));
+    }
     at = end + 1;
   }
 }

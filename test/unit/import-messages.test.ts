@@ -6,11 +6,11 @@ import { createImportHandlers } from '../../lib/background/import-handlers';
 import { createScoringHandlers } from '../../lib/background/scoring-handlers';
 import { createHandlers, type TabContacts } from '../../lib/background/service';
 import { detachedSiteSettings } from '../../lib/background/site-settings';
-import { EventColumns, createDirectory } from '../../lib/importers';
+import { EventColumns } from '../../lib/importers';
 import { eventKeyOf } from '../../lib/importers/merge';
 import type { ResponseData, TabContact } from '../../lib/messaging/protocol';
 import { createRouter, type Sender } from '../../lib/messaging/router';
-import { checkBackup, commitImport, openLensDb, readAllPeople, readBackup, readDirectoryData, readOutcomes, restoreBackup, type LensDatabase } from '../../lib/store';
+import { checkBackup, commitImport, openLensDb, readAllPeople, readBackup, readDirectoryData, directoryFrom, readOutcomes, restoreBackup, type LensDatabase } from '../../lib/store';
 import { DEMO_NOW, ROOT, readForCommit, seededDb } from './helpers';
 import { countPeople, snapshot } from './store-snapshot';
 
@@ -63,7 +63,7 @@ async function setup({ withChanges = true } = {}) {
 
 /** What the options page does (lib/options/import-model.ts): parse with the store's directory, commit, tell the background. */
 async function importAsThePage(db: LensDatabase, send: Awaited<ReturnType<typeof setup>>['send'], name: string) {
-  const directory = createDirectory(await readDirectoryData(db));
+  const directory = directoryFrom(await readDirectoryData(db));
   const { read } = await readForCommit(fixture(name), { file: name, directory });
   const outcome = await commitImport(db, read, DEMO_NOW);
   await send('data.changed', {});

@@ -3,7 +3,7 @@ import type { Contact } from '../../lib/model/contact';
 import type { EngagementEvent } from '../../lib/model/marketing';
 import { eventId, eventKey, mergeContacts, mergeEvents, remapEvents, type IncomingContact } from '../../lib/importers';
 import { eventKeyOf } from '../../lib/importers/merge';
-import { Hash64, hash64, hash64Into } from '../../lib/importers/text';
+import { Hash64, clean, hasSpaceToFold, hash64, hash64Into } from '../../lib/importers/text';
 
 const contact = (id: string, emails: string[], extra: Partial<Contact> = {}): Contact => ({
   id,
@@ -198,6 +198,20 @@ describe('event ids', () => {
           expect([lanes[2], lanes[3]]).toEqual([lanes[0], lanes[1]]);
         },
       ),
+    );
+  });
+});
+
+describe('cells', () => {
+  it('are trimmed and their runs of white space folded, found as the regular expression finds them (property)', () => {
+    const spaces = [' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2003', '\u2028', '\u202f', '\u3000', '\ufeff'];
+    const cell = fc.string({ unit: fc.oneof(fc.constantFrom(...spaces), fc.constantFrom('a', 'Z', 'é', '😀', '\u0085', '\u200b')), maxLength: 12 });
+    fc.assert(
+      fc.property(cell, (text) => {
+        expect(hasSpaceToFold(text)).toBe(/\s\s|[^\S ]/.test(text));
+        const trimmed = text.trim();
+        expect(clean(text)).toBe(trimmed === '' ? undefined : trimmed.replace(/\s+/g, ' '));
+      }),
     );
   });
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDirectory, importCsv, readPack } from '../../lib/importers';
+import { importCsv, readPack } from '../../lib/importers';
 import type { EngagementEvent } from '../../lib/model';
-import { commitImport, findContactByEmail, readAllPeople, shardOf, readDirectoryData, readLibrary, readSla, writeImport, writePack, type LensDatabase } from '../../lib/store';
+import { commitImport, findContactByEmail, readAllPeople, shardOf, readDirectoryData, directoryFrom, readLibrary, readSla, writeImport, writePack, type LensDatabase } from '../../lib/store';
 import { DEMO_NOW, ROOT, readForCommit, seededDb } from './helpers';
 import { countPeople, snapshot } from './store-snapshot';
 
@@ -11,7 +11,7 @@ const fixture = (name: string) => readFileSync(join(IMPORTS, name), 'utf8');
 
 
 async function importFixture(db: LensDatabase, name: string) {
-  const directory = createDirectory(await readDirectoryData(db));
+  const directory = directoryFrom(await readDirectoryData(db));
   const parsed = await importCsv(fixture(name), { file: name, directory });
   expect(parsed.errorCount).toBe(0);
   return { parsed, outcome: await writeImport(db, parsed, DEMO_NOW) };
@@ -106,7 +106,7 @@ describe('imports read from a file', () => {
     const row = (day: number) => `${email},email_click,Ops Efficiency Nurture 2026,,2026-10-0${day}T09:00:00.000Z,`;
     const csv = ['email,event_type,campaign,content,timestamp,details', row(1), row(2), row(1), row(3)].join('\n');
     const stageAndCommit = async () => {
-      const { read } = await readForCommit(csv, { file: 'e.csv', directory: createDirectory(await readDirectoryData(db)) });
+      const { read } = await readForCommit(csv, { file: 'e.csv', directory: directoryFrom(await readDirectoryData(db)) });
       return commitImport(db, read, DEMO_NOW);
     };
     expect((await stageAndCommit()).events).toEqual({ added: 3, duplicates: 1, moved: 0 });

@@ -75,6 +75,9 @@ describe('sharded people store', () => {
         const first: Array<[string, string]> = [];
         forEachFirstId(text, (key, id) => first.push([key, id]));
         expect(first).toEqual(entries.map(([key, ids]) => [key, ids[0]]));
+        const withA: Array<[string, string]> = [];
+        forEachFirstId(text, (key, id) => withA.push([key, id]), 'a');
+        expect(withA).toEqual(entries.filter(([key]) => key.startsWith('a')).map(([key, ids]) => [key, ids[0]]));
       }),
     );
     // A key that is the start of another is not found in it.
