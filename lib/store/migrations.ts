@@ -1,6 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import type { LensDB, UpgradeTransaction } from './schema';
-import { eventShardsToColumns, keyShardsToText, migratePeopleToShards } from './people';
+import { eventShardsToColumns, keyShardsToText, migratePeopleToShards, peopleShardsToJson } from './people';
 
 /**
  * Schema migrations, one per version, applied in order inside the upgrade transaction. A migration may return a
@@ -51,6 +51,8 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LensDB>, tx: UpgradeTra
   },
   // v4: each key index shard one text instead of a Map (lib/store/shards.ts KeyShard): written and read whole.
   (_db, tx) => keyShardsToText(tx),
+  // v5: each people shard's contacts one JSON text instead of a list of objects (lib/store/shards.ts StoredPeopleShard).
+  (_db, tx) => peopleShardsToJson(tx),
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

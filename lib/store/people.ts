@@ -8,14 +8,17 @@ import {
   keyShardEntries,
   keyShardText,
   keysOf,
+  fromStoredPeople,
   SHARD_COUNT,
   shardOf,
+  toStoredPeople,
   tallyShard,
   type EventShard,
   type KeyShard,
   type OutcomeTally,
   type PeopleShard,
   type ShardSummary,
+  type StoredPeopleShard,
 } from './shards';
 
 /**
@@ -102,7 +105,10 @@ export class PeopleWriter {
       const summary = summaries[i] ?? { shard: n, ids: [], sqlDates: new Map<string, string>(), outcome: new Map() };
       this.shards.set(n, { summary, peopleDirty: false, eventsDirty: false, summaryDirty: false, tallyStale: false });
     });
-    needPeople.forEach((n, i) => (this.loaded(n).people ??= people[i] ?? { shard: n, contacts: [] }));
+    needPeople.forEach((n, i) => {
+      const stored = people[i];
+      this.loaded(n).people ??= stored ? fromStoredPeople(stored) : { shard: n, contacts: [] };
+    });
     needEvents.forEach((n, i) => {
       const stored = events[i];
       this.loaded(n).events ??= stored ? EventColumns.from(stored.columns) : new EventColumns();
@@ -387,7 +393,7 @@ export class PeopleWriter {
     try {
       for (const s of this.shards.values()) {
         const n = s.summary.shard;
-        if (s.peopleDirty && s.people) put('shards', n, s.people, s.people.contacts.length === 0);
+        if (s.peopleDirty && s.people) put('shards', n, toStoredPeople(s.people), s.people.contacts.length === 0);
         if (s.eventsDirty && s.events) put('eventShards', n, { shard: n, columns: s.events.data().data }, s.events.length === 0);
         if (s.summaryDirty) put('shardSummaries', n, s.summary, s.summary.ids.length === 0);
       }
@@ -442,6 +448,13 @@ export async function eventShardsToColumns(tx: UpgradeTransaction): Promise<void
   const store = tx.objectStore('eventShards');
   const stored = (await store.getAll()) as Array<EventShard | { shard: number; events: EngagementEvent[] }>;
   await Promise.all(stored.flatMap((s) => ('events' in s ? [store.put({ shard: s.shard, columns: EventColumns.of(s.events).data().data })] : [])));
+}
+
+/** Schema v5's change: people shards v2-v4 wrote as lists of contact objects become one JSON text each. */
+export async function peopleShardsToJson(tx: UpgradeTransaction): Promise<void> {
+  const store = tx.objectStore('shards');
+  const stored = (await store.getAll()) as Array<StoredPeopleShard | PeopleShard>;
+  await Promise.all(stored.flatMap((s) => ('contacts' in s ? [store.put(toStoredPeople(s))] : [])));
 }
 
 /** Schema v4's change: key shards v2 and v3 wrote as Maps become one text each (see KeyShard). */

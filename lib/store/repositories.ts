@@ -2,7 +2,7 @@ import { EventColumns } from '../importers/event-columns';
 import type { Campaign, Contact, ContentAsset, EngagementEvent, Feedback, Persona } from '../model';
 import type { ContentOutcome } from '../engine/outcomes';
 import type { LensDatabase, RecentContact } from './schema';
-import { keyShardIds, lookupKey, shardOf, type EventShard, type PeopleShard } from './shards';
+import { fromStoredPeople, keyShardIds, lookupKey, shardOf, type EventShard, type StoredPeopleShard } from './shards';
 import { inOneTransaction } from './imports';
 import { PEOPLE_STORES, PeopleWriter, type PeopleTx } from './people';
 
@@ -38,8 +38,8 @@ export async function findContact(db: LensDatabase, keys: ContactKeys): Promise<
 }
 
 /** One contact and its events, out of the people and event shards they live in. */
-function recordIn(id: string, people: PeopleShard | undefined, events: EventShard | undefined): ContactRecord | null {
-  const contact = people?.contacts.find((c) => c.id === id);
+function recordIn(id: string, people: StoredPeopleShard | undefined, events: EventShard | undefined): ContactRecord | null {
+  const contact = people ? fromStoredPeople(people).contacts.find((c) => c.id === id) : undefined;
   return contact ? { contact, events: events ? EventColumns.from(events.columns).eventsOf(id) : [] } : null;
 }
 
@@ -77,8 +77,8 @@ export async function readAllPeople(db: LensDatabase): Promise<{ contacts: Conta
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The shards' contacts and events as two flat lists sorted by id (the order backups list them in). */
-export function flattenPeople(shards: readonly PeopleShard[], eventShards: readonly EventShard[]): { contacts: Contact[]; events: EngagementEvent[] } {
-  return { contacts: shards.flatMap((s) => s.contacts).toSorted(byId), events: eventShards.flatMap((s) => EventColumns.from(s.columns).toEvents()).toSorted(byId) };
+export function flattenPeople(shards: readonly StoredPeopleShard[], eventShards: readonly EventShard[]): { contacts: Contact[]; events: EngagementEvent[] } {
+  return { contacts: shards.flatMap((s) => fromStoredPeople(s).contacts).toSorted(byId), events: eventShards.flatMap((s) => EventColumns.from(s.columns).toEvents()).toSorted(byId) };
 }
 
 /** The recommendation track record: per asset, what followed it for other contacts (kept on write; see shards.ts). */

@@ -1,6 +1,6 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Campaign, ContactIdentity, ContentAsset, Feedback, OutboxItem, Persona, Sla, UsageRecord } from '../model';
-import type { EventShard, KeyShard, OutcomeTally, PeopleShard, ShardSummary } from './shards';
+import type { EventShard, KeyShard, OutcomeTally, ShardSummary, StoredPeopleShard } from './shards';
 
 export const DB_NAME = 'smarketing-lens';
 
@@ -31,7 +31,7 @@ export interface OutcomesRecord {
 }
 
 export interface LensDB extends DBSchema {
-  shards: { key: number; value: PeopleShard };
+  shards: { key: number; value: StoredPeopleShard };
   eventShards: { key: number; value: EventShard };
   shardSummaries: { key: number; value: ShardSummary };
   keys: { key: number; value: KeyShard };

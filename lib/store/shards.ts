@@ -33,10 +33,25 @@ export function shardOf(text: string): number {
 /** Per asset id: contacts whose touch was followed by a win (see contentOutcomes). Additive over contacts. */
 export type OutcomeTally = Map<string, ContentOutcome>;
 
+/** A shard's contacts, to read and change (a StoredPeopleShard in the store). */
 export interface PeopleShard {
   shard: number;
   contacts: Contact[];
 }
+
+/**
+ * A people shard as stored (schema v5): its contacts as one JSON text. IndexedDB copies a string whole, where ~25
+ * contact objects are walked property by property: at 100k contacts the 4,096 shards were queued in about half the
+ * time (Chromium, measured: 256-457 vs 793-1,070 ms) and read back whole faster (getAll + parse 590 vs ~900 ms).
+ */
+export interface StoredPeopleShard {
+  shard: number;
+  contactsJson: string;
+}
+
+export const toStoredPeople = (people: PeopleShard): StoredPeopleShard => ({ shard: people.shard, contactsJson: JSON.stringify(people.contacts) });
+
+export const fromStoredPeople = (stored: StoredPeopleShard): PeopleShard => ({ shard: stored.shard, contacts: JSON.parse(stored.contactsJson) as Contact[] });
 
 /**
  * What writes need to know about a shard without reading its contacts or events: who is in it, their SQL dates (the

@@ -39,13 +39,14 @@ async function counts(page: Page): Promise<Record<string, number>> {
           // Contacts and their events live in shards (lib/store/shards.ts): counted inside them.
           const tx = db.transaction(['shards', 'eventShards', 'campaigns'], 'readonly');
           const out: Record<string, number> = {};
-          // Event shards hold their events as columns (lib/importers/event-columns.ts): `columns.length` of them.
-          const inside = (store: string, field: 'contacts' | 'events', size: (record: Record<string, { length: number }>) => number) => {
+          // People shards hold their contacts as one JSON text; event shards their events as columns
+          // (lib/importers/event-columns.ts): `columns.length` of them.
+          const inside = (store: string, field: 'contacts' | 'events', size: (record: Record<string, unknown>) => number) => {
             const req = tx.objectStore(store).getAll();
-            req.addEventListener('success', () => (out[field] = (req.result as Array<Record<string, { length: number }>>).reduce((n, s) => n + size(s), 0)));
+            req.addEventListener('success', () => (out[field] = (req.result as Array<Record<string, unknown>>).reduce((n, s) => n + size(s), 0)));
           };
-          inside('shards', 'contacts', (s) => s.contacts!.length);
-          inside('eventShards', 'events', (s) => s.columns!.length);
+          inside('shards', 'contacts', (s) => (JSON.parse(s.contactsJson as string) as unknown[]).length);
+          inside('eventShards', 'events', (s) => (s.columns as { length: number }).length);
           const campaigns = tx.objectStore('campaigns').count();
           campaigns.addEventListener('success', () => (out.campaigns = campaigns.result));
           tx.addEventListener('complete', () => {

@@ -10,6 +10,7 @@ import {
   findContact,
   findContactsAtCompany,
   forEachFirstId,
+  fromStoredPeople,
   keyShardEntries,
   keyShardIds,
   keyShardText,
@@ -39,7 +40,7 @@ async function expectConsistent(db: LensDatabase) {
     expect(colleagues).toContain(c.id);
   }
   // Each shard's summary names exactly its contacts and their SQL dates.
-  const shards = await db.getAll('shards');
+  const shards = (await db.getAll('shards')).map(fromStoredPeople);
   const summaries = new Map((await db.getAll('shardSummaries')).map((x) => [x.shard, x]));
   expect([...summaries.keys()].toSorted()).toEqual(shards.map((x) => x.shard).toSorted());
   for (const shard of shards) {

@@ -6,6 +6,7 @@ import {
   findContact,
   findContactByEmail,
   findContactsAtCompany,
+  fromStoredPeople,
   keyShardEntries,
   MIGRATIONS,
   readAllPeople,
@@ -21,9 +22,10 @@ import {
   shiftDataset,
   type EventShard,
   type KeyShard,
+  type StoredPeopleShard,
 } from '../../lib/store';
 import { EventColumns } from '../../lib/importers';
-import type { EngagementEvent } from '../../lib/model';
+import type { Contact, EngagementEvent } from '../../lib/model';
 import { contentOutcomes } from '../../lib/engine/outcomes';
 import { DEMO_NOW, demoDataset, readDemoJson, seededDb } from './helpers';
 import { countPeople } from './store-snapshot';
@@ -167,6 +169,7 @@ describe('migrations', () => {
     // An import whose page was closed mid-file left its staged events (v2's layout: [importId, group, seq]).
     await raw.put('staging', { events: [data.events[0]], startedAt: DEMO_NOW.getTime() }, ['imp-1-x', 0, 0]);
     await keyShardsAsMaps(raw);
+    await peopleShardsAsLists(raw);
     v2.close();
 
     const db = await openLensDb(name);
@@ -186,6 +189,7 @@ describe('migrations', () => {
     await seedDemoDataset(v3, async () => readDemoJson(), DEMO_NOW);
     const people = await readAllPeople(v3);
     const maps = await keyShardsAsMaps(v3 as unknown as IDBPDatabase);
+    await peopleShardsAsLists(v3 as unknown as IDBPDatabase);
     v3.close();
 
     const db = await openLensDb(name);
@@ -195,6 +199,24 @@ describe('migrations', () => {
     expect(await readAllPeople(db)).toEqual(people);
     for (const c of people.contacts) for (const email of c.emails) expect((await findContactByEmail(db, email))?.contact.id).toBe(c.id);
     for (const c of people.contacts.filter((x) => x.company)) expect((await findContactsAtCompany(db, { name: c.company! })).map((r) => r.contact.id)).toContain(c.id);
+    db.close();
+  });
+
+  it('turns version 4’s people shards into one JSON text each, every contact found as before', async () => {
+    const name = `upgrade-v4-${Math.random()}`;
+    const v4 = await openLensDb(name, 4);
+    await seedDemoDataset(v4, async () => readDemoJson(), DEMO_NOW);
+    const people = await readAllPeople(v4);
+    const lists = await peopleShardsAsLists(v4 as unknown as IDBPDatabase);
+    v4.close();
+
+    const db = await openLensDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    const stored = await db.getAll('shards');
+    expect(stored.every((s) => typeof s.contactsJson === 'string')).toBe(true);
+    expect(new Map(stored.map((s) => [s.shard, fromStoredPeople(s).contacts]))).toEqual(lists);
+    expect(await readAllPeople(db)).toEqual(people);
+    for (const c of people.contacts) expect((await findContact(db, { email: c.emails[0]! }))?.contact).toEqual(c);
     db.close();
   });
 
@@ -230,4 +252,16 @@ async function keyShardsAsMaps(raw: IDBPDatabase): Promise<Map<number, Map<strin
   }
   expect(maps.size).toBeGreaterThan(0);
   return maps;
+}
+
+/** Versions 2 to 4 kept each people shard's contacts as a list of objects (this build writes JSON): put back by hand. */
+async function peopleShardsAsLists(raw: IDBPDatabase): Promise<Map<number, Contact[]>> {
+  const lists = new Map<number, Contact[]>();
+  for (const record of (await raw.getAll('shards')) as StoredPeopleShard[]) {
+    const { contacts } = fromStoredPeople(record);
+    lists.set(record.shard, contacts);
+    await raw.put('shards', { shard: record.shard, contacts });
+  }
+  expect(lists.size).toBeGreaterThan(0);
+  return lists;
 }
