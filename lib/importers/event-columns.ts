@@ -58,26 +58,19 @@ export class EventColumns {
   // Built on first write: a lookup that only reads a stored shard never pays for them.
   private contactIndex: Map<string, number> | undefined = new Map();
   private textIndex: Map<string, number> | undefined = new Map();
-  private contact: Uint32Array;
-  private type: Uint8Array;
-  private ms: Float64Array;
-  private hash: Uint32Array;
-  private campaign: Int32Array;
-  private content: Int32Array;
-  private details: Int32Array;
+  // Set by use(), from the constructor on.
+  private contact!: Uint32Array;
+  private type!: Uint8Array;
+  private ms!: Float64Array;
+  private hash!: Uint32Array;
+  private campaign!: Int32Array;
+  private content!: Int32Array;
+  private details!: Int32Array;
   private exact: Map<number, ExactParts> | undefined;
 
   /** `capacity`: room for that many events before the columns grow (none by default: see reserve). */
   constructor(capacity = 0) {
-    const n = Math.max(0, Math.floor(capacity));
-    const columns = allocate(n);
-    this.contact = columns.contact;
-    this.type = columns.type;
-    this.ms = columns.ms;
-    this.hash = columns.hash;
-    this.campaign = columns.campaign;
-    this.content = columns.content;
-    this.details = columns.details;
+    this.use(allocate(Math.max(0, Math.floor(capacity))));
   }
 
   /** Columns posted by a worker or read from the store (see data()); they are used as they are, not copied. */
@@ -88,13 +81,7 @@ export class EventColumns {
     columns.texts = data.texts;
     columns.contactIndex = undefined;
     columns.textIndex = undefined;
-    columns.contact = data.contact;
-    columns.type = data.type;
-    columns.ms = data.ms;
-    columns.hash = data.hash;
-    columns.campaign = data.campaign;
-    columns.content = data.content;
-    columns.details = data.details;
+    columns.use(data);
     columns.exact = data.exact && data.exact.size > 0 ? data.exact : undefined;
     return columns;
   }
@@ -342,13 +329,17 @@ export class EventColumns {
     to.campaign.set(this.campaign);
     to.content.set(this.content);
     to.details.set(this.details);
-    this.contact = to.contact;
-    this.type = to.type;
-    this.ms = to.ms;
-    this.hash = to.hash;
-    this.campaign = to.campaign;
-    this.content = to.content;
-    this.details = to.details;
+    this.use(to);
+  }
+
+  private use(columns: Columns): void {
+    this.contact = columns.contact;
+    this.type = columns.type;
+    this.ms = columns.ms;
+    this.hash = columns.hash;
+    this.campaign = columns.campaign;
+    this.content = columns.content;
+    this.details = columns.details;
   }
 }
 
