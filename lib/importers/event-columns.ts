@@ -3,11 +3,11 @@ import { eventKeyOf } from './merge';
 import { Hash64, hex64 } from './text';
 
 /**
- * Engagement events column by column: about 30 bytes an event in typed arrays, with the strings that repeat (contact
- * ids, campaigns, content, details) stored once in tables. An import holds a 1M-row file this way (~30 MB instead of a
- * million objects and a garbage collector busy with them), a worker hands its part to the page by transferring the
- * buffers, and the store keeps each event shard in this form (an IndexedDB value of a few typed arrays is copied, not
- * walked property by property, and is a quarter of the size).
+ * Engagement events column by column: 33 bytes an event in typed arrays (views of one buffer), with the strings that
+ * repeat (contact ids, campaigns, content, details) stored once in tables. An import holds a 1M-row file this way
+ * (~33 MB instead of a million objects and a garbage collector busy with them), a worker hands its part to the page by
+ * transferring the buffer, and the store keeps each event shard in this form (an IndexedDB value of one buffer is
+ * copied, not walked property by property, and is a quarter of the size).
  *
  * Each event keeps the 64-bit hash of its eventKey; its id is `ev-` + those 16 hex digits, as eventId() makes it, and its
  * time is the milliseconds' toISOString. An event that came with another id or another spelling of its time (the

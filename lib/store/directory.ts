@@ -26,7 +26,10 @@ export async function readDirectoryData(db: LensDatabase): Promise<DirectoryData
   };
 }
 
-/** The importer's Directory over what readDirectoryData read (a worker builds it: this module stays small): addresses and CRM ids from the key index's texts. */
+/**
+ * The importer's Directory over what readDirectoryData read: addresses and CRM ids from the key index's texts. A worker
+ * builds it, so this module stays small.
+ */
 export function directoryFrom(data: DirectoryData): Directory {
   // Dictionaries without a prototype, as createDirectory keeps them (filled here without a Map in between).
   const emailIds = Object.create(null) as Record<string, string>;

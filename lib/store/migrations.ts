@@ -51,7 +51,7 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LensDB>, tx: UpgradeTra
   },
   // v4: each key index shard one text instead of a Map (lib/store/shards.ts KeyShard): written and read whole.
   (_db, tx) => keyShardsToText(tx),
-  // v5: each people shard's contacts one JSON text instead of a list of objects (lib/store/shards.ts StoredPeopleShard).
+  // v5: each people shard's contacts one JSON text instead of a list of objects (shards.ts StoredPeopleShard).
   (_db, tx) => peopleShardsToJson(tx),
 ];
 

@@ -129,7 +129,7 @@ export class PeopleWriter {
     }
   }
 
-  /** The records of shards `numbers` of a store: from a prefetch when it read them all and is still good, else read now. */
+  /** Records of shards `numbers` of a store: from a prefetch that read them all and is still good, else read now. */
   private async read<S extends ShardStore>(store: S, numbers: readonly number[]): Promise<Array<LensDB[S]['value'] | undefined>> {
     if (numbers.length === 0) return [];
     const ahead = this.ahead.get(store);
@@ -560,7 +560,10 @@ export interface EventSet {
   order?: Uint32Array;
 }
 
-/** A counting sort of events by shard: `order` lists them shard by shard (in their order within a shard), shard n's from starts[n] to starts[n + 1]. */
+/**
+ * A counting sort of events by shard: `order` lists them shard by shard (in their order within a shard), shard n's
+ * from starts[n] to starts[n + 1].
+ */
 export function byShard(events: EventColumns): { order: Uint32Array; starts: Uint32Array } {
   const shardOfContact = Uint16Array.from(events.contacts(), shardOf);
   const starts = new Uint32Array(SHARD_COUNT + 1);

@@ -4,8 +4,9 @@ import type { EventColumnsData } from '../importers/event-columns';
 import type { Contact, Feedback } from '../model';
 
 /**
- * How people are laid out at scale (schema v2). One IndexedDB put costs ~150 µs whatever its size, so 100k contacts
- * and 1M events cannot be one record each. Instead:
+ * How people are laid out at scale (schema v2; v3-v5 changed how records are encoded, not where they live: event
+ * shards as columns, key shards and people shards as text). One IndexedDB put costs ~150 µs whatever its size, so
+ * 100k contacts and 1M events cannot be one record each. Instead:
  * - `shards` and `eventShards`: SHARD_COUNT records each; a contact lives in shard shardOf(contact.id) and its events in
  *   the event shard of the same number, so two gets (in parallel) answer "this person and everything they did" (about
  *   25 contacts and 250 events per shard at 100k/1M). Apart, because an events import must not rewrite contacts.
