@@ -55,7 +55,6 @@ interface LoadedShard {
   tallyStale: boolean;
 }
 
-type Part = 'people' | 'events';
 type ShardParts = { people?: boolean; events?: boolean };
 
 export class PeopleWriter {
@@ -142,10 +141,6 @@ export class PeopleWriter {
       }
     }
     return readShards(this.tx, store, numbers);
-  }
-
-  private async loadPart(numbers: readonly number[], part: Part): Promise<void> {
-    await this.loadShards(numbers, { [part]: true });
   }
 
   private async loadKeyShards(numbers: Iterable<number>): Promise<void> {
@@ -376,10 +371,7 @@ export class PeopleWriter {
     const keyShardsRead = this.loadKeyShards(this.keyChanges.shards);
     keyShardsRead.catch(() => undefined); // awaited below; a failure aborts the transaction either way
     const stale = [...this.shards.values()].filter((s) => s.tallyStale);
-    await this.loadPart(
-      stale.map((s) => s.summary.shard),
-      'events',
-    );
+    await this.loadShards(stale.map((s) => s.summary.shard), { events: true });
     for (const s of stale) {
       const outcome = tallyShard(s.summary, this.eventsOf(s).outcomeSignals(), this.goodFits);
       addTally(total, s.summary.outcome, -1);
