@@ -60,7 +60,8 @@ type ShardParts = { people?: boolean; events?: boolean };
 export class PeopleWriter {
   private readonly shards = new Map<number, LoadedShard>();
   /** Key shards being changed, as entries (read from their text, written back as text on flush). */
-  private readonly keyShards = new Map<number, { keys: Map<string, string[]>; dirty: boolean }>();
+  // One id as itself, several as a list this writer owns (see KeyIds).
+  private readonly keyShards = new Map<number, { keys: Map<string, string | string[]>; dirty: boolean }>();
   /** Key index changes not applied yet: applied in bulk (one round of gets) before the index is read or written. */
   private keyChanges = new KeyChanges();
   private total: OutcomeTally | undefined;
@@ -156,7 +157,7 @@ export class PeopleWriter {
     const out = new Map<string, string[]>();
     for (const key of keys) {
       const ids = this.keyShards.get(shardOf(key))!.keys.get(key);
-      if (ids) out.set(key, ids);
+      if (ids !== undefined) out.set(key, typeof ids === 'string' ? [ids] : [...ids]);
     }
     return out;
   }
@@ -272,12 +273,14 @@ export class PeopleWriter {
       ks.dirty = true;
       const ids = ks.keys.get(key);
       if (changes.added[c]) {
-        if (!ids) ks.keys.set(key, [id]);
-        else if (!ids.includes(id)) ids.push(id);
-      } else if (ids) {
-        const rest = ids.filter((x) => x !== id);
-        if (rest.length > 0) ks.keys.set(key, rest);
-        else ks.keys.delete(key);
+        if (ids === undefined) ks.keys.set(key, id);
+        else if (typeof ids === 'string') {
+          if (ids !== id) ks.keys.set(key, [ids, id]);
+        } else if (!ids.includes(id)) ids.push(id);
+      } else if (ids !== undefined) {
+        const rest = (typeof ids === 'string' ? [ids] : ids).filter((x) => x !== id);
+        if (rest.length === 0) ks.keys.delete(key);
+        else ks.keys.set(key, rest.length === 1 ? rest[0]! : rest);
       }
     }
   }

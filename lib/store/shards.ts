@@ -86,14 +86,29 @@ export interface KeyShard {
   text: string;
 }
 
-const NEEDS_ESCAPE = /[\t\n\\]/;
-const escapeField = (field: string) => (NEEDS_ESCAPE.test(field) ? field.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n') : field);
+const escapeField = (field: string) => (needsEscape(field) ? field.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n') : field);
+
+/** Whether a key or id holds a tab, line break or backslash (a loop: a first import checks ~1M of them). */
+function needsEscape(field: string): boolean {
+  for (let i = 0; i < field.length; i++) {
+    const c = field.charCodeAt(i);
+    if (c === 9 || c === 10 || c === 92) return true;
+  }
+  return false;
+}
 const unescapeField = (field: string) => (field.includes('\\') ? field.replace(/\\([\\tn])/g, (_, c: string) => (c === 't' ? '\t' : c === 'n' ? '\n' : '\\')) : field);
 
+/** The ids under a key: one id as itself (most keys name one contact: no list to make), several as a list. */
+export type KeyIds = string | readonly string[];
+
 /** A key shard's text from its entries (keys without ids are left out). */
-export function keyShardText(keys: ReadonlyMap<string, readonly string[]>): string {
+export function keyShardText(keys: ReadonlyMap<string, KeyIds>): string {
   let text = '\n';
   for (const [key, ids] of keys) {
+    if (typeof ids === 'string') {
+      text += `${escapeField(key)}\t${escapeField(ids)}\n`;
+      continue;
+    }
     if (ids.length === 0) continue;
     text += escapeField(key);
     for (const id of ids) text += `\t${escapeField(id)}`;

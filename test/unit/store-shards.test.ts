@@ -71,6 +71,8 @@ describe('sharded people store', () => {
         const keys = new Map(entries);
         const text = keyShardText(keys);
         expect(keyShardEntries(text)).toEqual(keys);
+        // A writer keeps a key's only id as itself: the same text.
+        expect(keyShardText(new Map(entries.map(([key, ids]) => [key, ids.length === 1 ? ids[0]! : ids])))).toBe(text);
         for (const [key, ids] of keys) expect(keyShardIds(text, key)).toEqual(ids);
         expect(keyShardIds(text, absent)).toEqual(keys.get(absent)); // undefined unless it is one of the keys
         const first: Array<[string, string]> = [];
