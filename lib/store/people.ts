@@ -123,9 +123,9 @@ export class PeopleWriter {
     const wanted = [...new Set(numbers)].filter((n) => !this.shards.has(n));
     const stores: ShardStore[] = ['shardSummaries', ...(parts.people ? (['shards'] as const) : []), ...(parts.events ? (['eventShards'] as const) : [])];
     for (const store of stores) {
-      const values = readShards(this.tx, store, wanted);
+      const values = readShards(this.tx, store, wanted).then((list) => new Map<number, unknown>(wanted.map((n, i) => [n, list[i]])));
       values.catch(() => undefined); // a failure aborts the transaction; the load that uses it reports it
-      this.ahead.set(store, { numbers: new Set(wanted), flushes: this.flushes, values: values.then((list) => new Map(wanted.map((n, i) => [n, list[i]]))) });
+      this.ahead.set(store, { numbers: new Set(wanted), flushes: this.flushes, values });
     }
   }
 
