@@ -133,25 +133,18 @@ export class EventColumns {
     if (id !== undefined || at !== undefined) this.setExact(i, { id, at });
   }
 
-  /** Adds event j of `other` (same id, time and texts); returns its index here. */
+  /** Adds event j of `other` (same id, time and texts, numbered in this set's tables); returns its index here. */
   pushFrom(other: EventColumns, j: number): number {
-    const campaign = this.text(other.textAt(other.campaign[j]!));
-    const content = this.text(other.textAt(other.content[j]!));
-    return this.copy(other, j, this.contactNumber(other.contactOf(j)), campaign, content, this.text(other.textAt(other.details[j]!)));
-  }
-
-  /** Writes event j of `other` at the end, with its contact and texts already numbered in this set's tables. */
-  private copy(other: EventColumns, j: number, contact: number, campaign: number, content: number, details: number): number {
     const i = this.length;
     if (i === this.contact.length) this.grow();
-    this.contact[i] = contact;
+    this.contact[i] = this.contactNumber(other.contactOf(j));
     this.type[i] = other.type[j]!;
     this.ms[i] = other.ms[j]!;
     this.hash[2 * i] = other.hash[2 * j]!;
     this.hash[2 * i + 1] = other.hash[2 * j + 1]!;
-    this.campaign[i] = campaign;
-    this.content[i] = content;
-    this.details[i] = details;
+    this.campaign[i] = this.text(other.textAt(other.campaign[j]!));
+    this.content[i] = this.text(other.textAt(other.content[j]!));
+    this.details[i] = this.text(other.textAt(other.details[j]!));
     const exact = other.exact?.get(j);
     if (exact) this.setExact(i, exact);
     this.length = i + 1;
