@@ -135,7 +135,8 @@ describe('the bad-input corpus', () => {
       expect(answer.result).toMatchObject({ rows: LARGE_FILE_ROWS, validRows: LARGE_FILE_ROWS, errorCount: 0, contacts: [] });
       expect(answer.delivered).toBe(LARGE_FILE_ROWS);
       // Bounded memory, shown by the reading itself rather than by the heap (which the garbage collector makes
-      // unsteady): the file is read 512 KiB at a time, and each delivered batch holds one such piece's rows.
+      // unsteady): the file is read in blocks of 4 MiB, parsed 512 KiB at a time, and each delivered batch holds one
+      // such piece's rows.
       const steps = answer.progress.map((bytes, i) => bytes - (answer.progress[i - 1] ?? 0));
       expect(answer.progress.at(-1)).toBe(file.size);
       expect(Math.max(...steps)).toBeLessThanOrEqual(512 * 1024);
