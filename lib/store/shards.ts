@@ -145,19 +145,17 @@ function forEachKeyLine(text: string, visit: (line: string) => void): void {
 }
 
 /**
- * Each key of a shard's text with the first id filed under it (an import's address book); with `prefix`, only the
- * keys that start with it (skipped in place: an address book reads ~500k lines at 100k contacts and keeps a fifth).
+ * The first id filed under a key in a shard's text (an import's address book asks for one id per address), without
+ * making the list keyShardIds makes.
  */
-export function forEachFirstId(text: string, visit: (key: string, id: string) => void, prefix = ''): void {
-  for (let at = 1; at < text.length; ) {
-    const end = text.indexOf('\n', at);
-    if (text.startsWith(prefix, at)) {
-      const tab = text.indexOf('\t', at);
-      const next = text.indexOf('\t', tab + 1);
-      visit(unescapeField(text.slice(at, tab)), unescapeField(text.slice(tab + 1, next === -1 || next > end ? end : next)));
-    }
-    at = end + 1;
-  }
+export function keyShardFirstId(text: string, key: string): string | undefined {
+  const needle = `\n${escapeField(key)}\t`;
+  const at = text.indexOf(needle);
+  if (at === -1) return undefined;
+  const from = at + needle.length;
+  const end = text.indexOf('\n', from);
+  const tab = text.indexOf('\t', from);
+  return unescapeField(text.slice(from, tab !== -1 && tab < end ? tab : end));
 }
 
 export const lookupKey = {
