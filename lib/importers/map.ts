@@ -150,7 +150,7 @@ export class RowMapper {
   private readonly maxIssues: number;
   private readonly stageOverrides = new Map<string, LifecycleStage>();
   private readonly seenEmails = new Map<string, number>();
-  private readonly campaigns = new Map<string, { campaign: Campaign; line: number; fixedStart: boolean; startMs: number }>();
+  private readonly campaigns = new Map<string, CampaignEntry>();
   private readonly campaignIds = new Map<string, { id: string; known: boolean }>();
   /** Vocabulary lookups by the file's own spelling: the same few words repeat on every row. */
   private readonly eventWords = new Map<string, EventType | 'skip' | null>();
@@ -169,6 +169,13 @@ export class RowMapper {
   // fast as a Map for ~100k fresh strings, which a 1M-row file makes one a row.
   private readonly eventContactsByEmail: Record<string, EventContact | undefined> = Object.create(null) as Record<string, EventContact | undefined>;
   private readonly keyHash = new Hash64();
+  /**
+   * An events file repeats a few event words and campaigns on every row: each distinct cell, as written, is worked
+   * out once (cleaned, looked up, its campaign introduced), so those columns cost a row one Map lookup each.
+   */
+  private readonly eventTypeCells = new Map<string, EventType | 'skip' | 'unknown' | 'empty'>();
+  private readonly campaignCells = new Map<string, { id: string | undefined; track: CampaignEntry | undefined }>();
+  private eventColumns: EventColumnIndexes | undefined;
   private row!: CsvRow;
   private rowErrors: RowIssue[] = [];
 
@@ -481,27 +488,36 @@ export class RowMapper {
   }
 
   private event(): 'skip' | void {
-    const typeWord = this.cell('eventType');
-    let type: EventType | undefined;
-    if (typeWord === undefined) this.fieldFail('eventType', 'is empty: what did the person do?');
-    else {
-      const word = this.eventWord(typeWord);
-      if (word === 'skip') return 'skip';
-      type = word;
-      if (!type)
-        this.fieldFail('eventType', `is not an event type Lens knows (e.g. ${['email_open', 'email_click', 'page_view', 'form_submit', 'webinar_attended'].join(', ')})`);
+    const cells = this.row.cells;
+    const columns = (this.eventColumns ??= this.resolveEventColumns());
+    const typeCell = cellAt(cells, columns.type);
+    let type = this.eventTypeCells.get(typeCell);
+    if (type === undefined) {
+      const word = clean(typeCell);
+      type = word === undefined ? 'empty' : (this.eventWord(word) ?? 'unknown');
+      this.eventTypeCells.set(typeCell, type);
     }
-    const email = this.cell('email');
-    const contact = email === undefined ? this.fieldFail('email', 'is empty: whose event is it?') : (this.eventContactsByEmail[email] ?? this.contactOfEmail(email));
-    const when = this.cell('timestamp');
-    const at = when === undefined ? this.fieldFail('timestamp', 'is empty: when did it happen?') : this.dateOf('timestamp', when);
-    if (this.rowErrors.length > 0 || !type || !contact || !at) return;
+    if (type === 'skip') return 'skip';
+    if (type === 'empty') this.fieldFail('eventType', 'is empty: what did the person do?');
+    else if (type === 'unknown')
+      this.fieldFail('eventType', `is not an event type Lens knows (e.g. ${['email_open', 'email_click', 'page_view', 'form_submit', 'webinar_attended'].join(', ')})`);
+    const emailCell = cellAt(cells, columns.email);
+    const contact = this.eventContactsByEmail[emailCell] ?? this.contactOfCell(emailCell);
+    const at = this.eventTime(cellAt(cells, columns.timestamp));
+    if (this.rowErrors.length > 0 || type === 'empty' || type === 'unknown' || !contact || !at) return;
 
-    const campaignCell = this.cell('campaign');
-    const campaignId = campaignCell === undefined ? undefined : this.campaignFor(undefined, campaignCell, undefined, at, false);
-    const contentCell = this.cell('content');
+    const campaignCell = cellAt(cells, columns.campaign);
+    let campaign = this.campaignCells.get(campaignCell);
+    if (!campaign) {
+      const name = clean(campaignCell);
+      const id = name === undefined ? undefined : this.campaignFor(undefined, name, undefined, at, false);
+      campaign = { id, track: id === undefined ? undefined : this.campaigns.get(id) };
+      this.campaignCells.set(campaignCell, campaign);
+    } else if (campaign.track) this.noteCampaignStart(campaign.track, at, false);
+
+    const contentCell = clean(cellAt(cells, columns.content));
     let contentId: string | undefined;
-    let details = this.cell('details');
+    let details = clean(cellAt(cells, columns.details));
     if (contentCell !== undefined) {
       contentId = this.options.directory?.content(contentCell);
       if (!contentId) {
@@ -509,7 +525,29 @@ export class RowMapper {
         details = details ? `${details} · ${contentCell}` : contentCell;
       }
     }
-    this.push(contact, type, at, campaignId, contentId, details);
+    this.push(contact, type, at, campaign.id, contentId, details);
+  }
+
+  /** The contact a row's email cell names (kept under the cell as written, so later rows need one lookup). */
+  private contactOfCell(cell: string): EventContact | undefined {
+    const email = clean(cell);
+    if (email === undefined) return this.fieldFail('email', 'is empty: whose event is it?');
+    const contact = this.eventContactsByEmail[email] ?? this.contactOfEmail(email);
+    if (contact) this.eventContactsByEmail[cell] = contact;
+    return contact;
+  }
+
+  /** A row's time: the cell as it is first (parseImportDate trims, and its patterns take any run of spaces), else why not. */
+  private eventTime(cell: string): Instant | undefined {
+    const parsed = parseImportDate(cell, this.dates);
+    if (parsed.ok) return parsed;
+    const when = clean(cell);
+    return when === undefined ? this.fieldFail('timestamp', 'is empty: when did it happen?') : this.dateOf('timestamp', when);
+  }
+
+  private resolveEventColumns(): EventColumnIndexes {
+    const at = (field: TargetField) => this.single.get(field) ?? -1;
+    return { type: at('eventType'), email: at('email'), timestamp: at('timestamp'), campaign: at('campaign'), content: at('content'), details: at('details') };
   }
 
   /** Event words repeat on every row: each distinct spelling is looked up once. */
@@ -600,12 +638,17 @@ export class RowMapper {
     if (!entry) {
       const campaign = { id: ref.id, name: clip(name, 300), type: type ?? campaignTypeFromName(name), startedAt: at.iso };
       this.campaigns.set(ref.id, { campaign, line: this.row.line, fixedStart, startMs: at.ms });
-    } else if (fixedStart ? !entry.fixedStart : !entry.fixedStart && at.ms < entry.startMs) {
+    } else this.noteCampaignStart(entry, at, fixedStart);
+    return ref.id;
+  }
+
+  /** A row of a campaign this file introduces: its own start date when the file gives one, else the earliest row's. */
+  private noteCampaignStart(entry: CampaignEntry, at: Instant, fixedStart: boolean): void {
+    if (fixedStart ? !entry.fixedStart : !entry.fixedStart && at.ms < entry.startMs) {
       entry.fixedStart = fixedStart;
       entry.startMs = at.ms;
       entry.campaign.startedAt = at.iso;
     }
-    return ref.id;
   }
 
   /**
@@ -654,6 +697,27 @@ export class RowMapper {
     return null;
   }
 }
+
+/** A campaign a file introduces, as the rows naming it are read (see RowMapper.campaignFor). */
+interface CampaignEntry {
+  campaign: Campaign;
+  line: number;
+  fixedStart: boolean;
+  startMs: number;
+}
+
+/** Where an events file's columns are (-1: not mapped). */
+interface EventColumnIndexes {
+  type: number;
+  email: number;
+  timestamp: number;
+  campaign: number;
+  content: number;
+  details: number;
+}
+
+/** A row's cell by column index; '' for a column not mapped or not in the row. */
+const cellAt = (cells: readonly string[], index: number): string => (index < 0 ? '' : (cells[index] ?? ''));
 
 /** A contact events are added for: its number in MapOptions.events, and the hash state after `${id}|` (see Hash64). */
 interface EventContact {

@@ -290,6 +290,31 @@ describe('engagement events', () => {
     ]);
   });
 
+  it('gives every spelling of a word, campaign or address the answer its cleaned value gets, row after row', async () => {
+    // Each distinct cell is worked out once and remembered as written: the remembered answers must be the same as
+    // working each row out afresh, including a campaign's start (its earliest row, wherever that comes).
+    const csv = [
+      'email,event_type,campaign,timestamp',
+      'priya.raman@lumenfreight.example,email_open,Ops Efficiency Nurture,2024-03-05T14:22:00.000Z',
+      ' Priya.Raman@LumenFreight.example ,  Email Open ,Ops  Efficiency Nurture ,2024-03-04T09:00:00.000Z',
+      'priya.raman@lumenfreight.example,email_open,Ops Efficiency Nurture,  2024-03-01 10:00 ',
+      'nobody@x.example,email_open,Never Started,2024-01-01T00:00:00.000Z',
+      'marcus.oyelaran@lumenfreight.example,sent,Ops Efficiency Nurture,2020-01-01T00:00:00.000Z',
+      'marcus.oyelaran@lumenfreight.example,email_open,,2024-03-07T08:00:00.000Z',
+    ].join('\n');
+    const result = await importCsv(csv, { file: 'ev.csv', format: 'engagement-events', directory: known });
+    expect(result).toMatchObject({ rows: 6, validRows: 4, skippedRows: 1, errorCount: 1 });
+    expect(result.events.map((e) => [e.contactId, e.type, e.at, e.campaignId ?? null])).toEqual([
+      ['ct-priya', 'email_open', '2024-03-05T14:22:00.000Z', 'cmp-ops-efficiency-nurture'],
+      ['ct-priya', 'email_open', '2024-03-04T09:00:00.000Z', 'cmp-ops-efficiency-nurture'],
+      ['ct-priya', 'email_open', '2024-03-01T10:00:00.000Z', 'cmp-ops-efficiency-nurture'],
+      ['ct-marcus', 'email_open', '2024-03-07T08:00:00.000Z', null],
+    ]);
+    // The skipped row's date does not move the start; the invalid row's campaign is never made.
+    expect(result.campaigns.map((c) => [c.id, c.startedAt])).toEqual([['cmp-ops-efficiency-nurture', '2024-03-01T10:00:00.000Z']]);
+    expect(result.errors.map((e) => [e.cell, e.reason])).toEqual([['A5', 'belongs to no contact Lens has: import the contacts first']]);
+  });
+
   it('reports events for unknown people, unknown types and missing times', async () => {
     const csv = 'email,event_type,timestamp\nnobody@x.example,email_open,2024-03-05 10:00\npriya.raman@lumenfreight.example,telepathy,2024-03-05 10:00\npriya.raman@lumenfreight.example,email_open,\nnot-an-email,email_open,2024-03-05 10:00\n';
     const result = await importCsv(csv, { file: 'ev.csv', directory: known });
