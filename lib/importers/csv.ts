@@ -71,6 +71,13 @@ export interface CsvSummary {
   blankLines: number;
   /** Lines after the data that hold at most one value each, after a blank line: a report's footer, ignored. */
   footerLines: number;
+  /**
+   * Records read: the header, rows, blank lines and a footer, each once however many line breaks it holds — the line
+   * number of the last one (a final line break does not start another).
+   */
+  records: number;
+  /** Whether the text ended inside a quoted value (its last record never closes its quote). */
+  endsInQuotes: boolean;
   bytesRead: number;
   /** False when `maxRows` stopped the reading early. */
   complete: boolean;
@@ -165,6 +172,8 @@ export async function parseCsv(input: CsvInput, options: ParseCsvOptions): Promi
     rows: delivered,
     blankLines: rows.blankLines,
     footerLines: rows.footerLines,
+    records: rows.line,
+    endsInQuotes: rows.endsInQuotes,
     bytesRead: reader.bytesRead,
     complete,
   };
@@ -362,7 +371,10 @@ class RowAssembler {
   headerSent = false;
   blankLines = 0;
   footerLines = 0;
-  private line = 0;
+  /** Records so far (the last one's line number). */
+  line = 0;
+  /** Whether the last record is a quoted value that never closes (the input ended inside quotes). */
+  endsInQuotes = false;
   private pendingBlank = 0;
   private held: CsvRow[] = [];
   private out: CsvRow[] = [];
@@ -386,6 +398,7 @@ class RowAssembler {
 
   private record(cells: string[], quoteProblem: string | undefined): void {
     this.line++;
+    this.endsInQuotes = quoteProblem === UNCLOSED_QUOTE;
     const blank = cells.every((c) => c.trim() === '');
     if (!this.headerInfo) {
       if (blank) return;

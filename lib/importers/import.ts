@@ -152,6 +152,10 @@ export interface CsvImportResult {
   blankLines: number;
   /** Lines of a report footer after the data, ignored. */
   footerLines: number;
+  /** Records in the file, header and blank lines included (see CsvSummary.records). */
+  records: number;
+  /** Whether the file ends inside a quoted value (its last row is then an error). */
+  endsInQuotes: boolean;
   contacts: IncomingContact[];
   events: EngagementEvent[];
   campaigns: Campaign[];
@@ -263,6 +267,8 @@ async function importOnce(input: CsvInput, options: CsvImportOptions, encoding: 
     skippedRows: mapper.stats.skipped,
     blankLines: summary.blankLines,
     footerLines: summary.footerLines,
+    records: summary.records,
+    endsInQuotes: summary.endsInQuotes,
     contacts: collected.contacts,
     events: options.events ? [] : events.toEvents(),
     campaigns: collected.campaigns,

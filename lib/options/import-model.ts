@@ -174,13 +174,14 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
       return { ...whole, events: [whole.events] };
     };
     /** A large events file on two cores (parallel-import.ts); null when it cannot be cut or a part failed. */
-    const readTwoParts = async (directory: DirectoryData) => {
+    const readTwoParts = async (directoryRead: Promise<DirectoryData>) => {
       const encoding = p.encoding === 'utf-8' || p.encoding === 'windows-1252' ? p.encoding : undefined;
       if (kind.value !== 'events' || !options.runPart || !encoding) return null;
-      const parts = await planParts(f, options.parallelMinBytes);
-      if (!parts) return null;
+      // Planned while the address book is read (two reads of their own, each ~0.1 s at 100k contacts + 1M events).
+      const [plan, directory] = await Promise.all([planParts(f, options.parallelMinBytes), directoryRead]);
+      if (!plan) return null;
       try {
-        return await readInParts(parts, { ...settled(), encoding, directory }, abort, showBytes, options.runPart);
+        return await readInParts(plan, { ...settled(), encoding, directory }, abort, showBytes, options.runPart);
       } catch (e) {
         if (isAbort(e) || abort.aborted) throw e;
         // Read it whole instead: that path has the last word on what is wrong with the file (or handles it).
@@ -190,8 +191,8 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
     };
     try {
       db = await openDb();
-      const directory = await readDirectoryData(db);
-      const parsed = (await readTwoParts(directory)) ?? (await readWhole(directory));
+      const directoryRead = readDirectoryData(db);
+      const parsed = (await readTwoParts(directoryRead)) ?? (await readWhole(await directoryRead));
       if (parsed.errorCount > 0 && !skipInvalid) {
         rowErrors.value = { file: f.name, list: parsed.errors.slice(0, MAX_LISTED_ERRORS), total: parsed.errorCount, invalidRows: parsed.invalidRows, validRows: parsed.validRows };
         return; // nothing was written: what was read is dropped with `parsed`

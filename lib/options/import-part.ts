@@ -31,6 +31,10 @@ export interface PartResult {
   errorCount: number;
   /** In the part's own line numbers (the caller shifts the second part's). */
   errors: RowIssue[];
+  /** Records read, the header included: the first part's tells the second part's line numbers (see mergeParts). */
+  records: number;
+  /** Whether the bytes ended inside a quoted value: for a first part, a cut that was no record boundary. */
+  endsInQuotes: boolean;
   events: EventColumns;
   contacts: IncomingContact[];
   campaigns: Campaign[];
@@ -73,6 +77,8 @@ export async function importPart(request: PartRequest, signal: AbortSignal, onBy
     invalidRows: parsed.invalidRows,
     errorCount: parsed.errorCount,
     errors: parsed.errors,
+    records: parsed.records,
+    endsInQuotes: parsed.endsInQuotes,
     events,
     contacts,
     campaigns,

@@ -78,6 +78,18 @@ describe('parseCsv: separators, quoting, line numbers', () => {
     expect(rows.at(-1)).toMatchObject({ line: 3, problem: 'has a quoted value that never closes (the file may be cut off)' });
   });
 
+  it('counts records as the parser made them, and says when the text ends inside quotes', async () => {
+    // What a part of a file cut in two reports (lib/options/parallel-import.ts): a final line break adds no record.
+    const count = async (text: string) => {
+      const { summary } = await readCsvRows(text);
+      return [summary.records, summary.endsInQuotes];
+    };
+    expect(await count('h\na\nb\n')).toEqual([3, false]);
+    expect(await count('h\na\nb')).toEqual([3, false]);
+    expect(await count('h\r\n\r\n"a\nb"\r\n')).toEqual([3, false]);
+    expect(await count('h\na\n"b\nc\n')).toEqual([3, true]);
+  });
+
   it('sets a report footer aside, but not single values followed by data', async () => {
     const footer = await readCsvRows('a,b,c\n1,2,3\n\n"Grand Totals (1 record)"\n"Confidential Information - Do Not Distribute"\n');
     expect(footer.summary).toMatchObject({ rows: 1, footerLines: 2 });

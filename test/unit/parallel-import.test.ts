@@ -61,6 +61,18 @@ async function importWith(db: LensDatabase, file: File, runPart: PartRunner | un
   return model;
 }
 
+/** An events file whose middle falls inside a quoted value of many lines (with `stray`, after a stray quote too). */
+function fileWithQuotedMiddle(stray: boolean): File {
+  const emails = demoDataset().contacts.map((c) => c.emails[0]!);
+  const row = (i: number, details = '') => `${emails[i % emails.length]},email_open,Ops Efficiency Nurture 2026,,${new Date(Date.UTC(2026, 9, 1) + i * 60_000).toISOString()},${details}`;
+  const lines = ['email,event_type,campaign,content,timestamp,details'];
+  for (let i = 0; i < 100; i++) lines.push(row(i, stray && i === 10 ? 'a 5" screen' : ''));
+  lines.push(row(100, `"${Array.from({ length: 400 }, (_, k) => `note line ${k}`).join('\n')}"`));
+  for (let i = 101; i < 200; i++) lines.push(row(i).replace(i === 150 ? /,[^,]*Z,/ : /^$/, ',yesterday,'));
+  lines.push(row(200).replace(/,[^,]*Z,/, ',soon,')); // invalid rows after the cut: their line numbers must be the file's
+  return new File([`${lines.join('\n')}\n`], 'quoted-middle.csv', { type: 'text/csv' });
+}
+
 describe('reading a large events file in two parts', () => {
   it('finds the same rows, errors (with the file’s line numbers) and stored events as reading it whole', async () => {
     const file = eventsFile(3000);
@@ -94,5 +106,33 @@ describe('reading a large events file in two parts', () => {
     expect(partedDone.result.value).toBe(wholeDone.result.value);
     expect(partedDone.result.value).toMatch(/^Imported 2,970 events \(2,969 new, 1 already there\)\. Skipped 31 invalid rows\.$/);
     expect(await snapshot(parted)).toBe(await snapshot(whole));
+  });
+
+  it('starts again at the checked cut when the guessed one is inside a quoted value, and reads the file whole when both are', async () => {
+    const file = fileWithQuotedMiddle(false);
+    const plan = (await planParts(file, 1))!;
+    const checked = (await plan.checked)!;
+    // The first line break after the middle is inside the 400-line note; the checked cut comes after it.
+    expect(checked.at).toBeGreaterThan(plan.guess.at);
+    const started: number[] = [];
+    const inProcess: PartRunner = async (request, signal, onBytes) => {
+      started.push(request.blob.size);
+      const result = await importPart(request, signal, onBytes);
+      const { data, transfer } = result.events.data();
+      return { ...result, events: EventColumns.from(structuredClone(data, { transfer })) };
+    };
+    for (const [name, quoted] of [['quoted value at the middle', file], ['stray quote', fileWithQuotedMiddle(true)]] as const) {
+      started.length = 0;
+      const whole = await seededDb();
+      const parted = await seededDb();
+      const wholeModel = await importWith(whole, quoted, undefined, false);
+      const partedModel = await importWith(parted, quoted, inProcess, false);
+      expect(partedModel.rowErrors.value, name).toEqual(wholeModel.rowErrors.value);
+      expect(partedModel.rowErrors.value?.list.map((e) => e.line), name).toEqual([152, 202]);
+      // Two parts at the guess, then two at the checked cut. A stray quote fools the quote count into taking the guess
+      // (inside the note): the first part's parser ends inside quotes, and the file is read whole, in this thread.
+      expect(started.length, name).toBe(name === 'stray quote' ? 2 : 4);
+      expect(await snapshot(parted), name).toBe(await snapshot(whole));
+    }
   });
 });
