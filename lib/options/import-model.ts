@@ -19,7 +19,7 @@ import {
 import type { RequestFn } from '../messaging/client';
 import { commitImport, readDirectoryData, type DirectoryData, type ImportOutcome, type LensDatabase } from '../store';
 import { importPart } from './import-part';
-import { planParts, readInParts, type PartRunner, type PartsResult } from './parallel-import';
+import { PARALLEL_MIN_BYTES, planParts, readInParts, type PartRunner, type PartsResult } from './parallel-import';
 
 /**
  * The "Import data" section's state and actions. Files are parsed HERE, in the options page (streaming, with progress
@@ -42,6 +42,8 @@ export interface ImportModelOptions {
   runPart?: PartRunner;
   /** From what size a file is read in two parts (PARALLEL_MIN_BYTES by default). */
   parallelMinBytes?: number;
+  /** Called when the file chosen will be read in two parts, so the threads can get ready during its preview. */
+  prepareParts?: () => void;
 }
 
 export const MAX_LISTED_ERRORS = 50;
@@ -130,6 +132,7 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
       const chosen = seen.detection.best ?? seen.detection.candidates[0];
       format.value = chosen?.format ?? null;
       mapping.value = seen.detection.best?.mapping ?? (chosen ? proposeMapping(chosen.format, seen.header) : []);
+      if (kind.value === 'events' && options.runPart && next.size >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES)) options.prepareParts?.();
     } catch (e) {
       error.value = message(e);
     } finally {

@@ -108,6 +108,19 @@ describe('reading a large events file in two parts', () => {
     expect(await snapshot(parted)).toBe(await snapshot(whole));
   });
 
+  it('gets the threads ready while a large events file is previewed, and only then', async () => {
+    const db = await seededDb();
+    const request = pageRequest(createImportHandlers({ db: async () => db, changes: createDataChanges(), now: () => DEMO_NOW }));
+    const prepareParts = vi.fn<() => void>();
+    const runPart: PartRunner = () => Promise.reject(new Error('not run here'));
+    const model = createImportModel(request, async () => db, { runPart, parallelMinBytes: 10_000, prepareParts });
+    await model.choose(eventsFile(20)); // small: read whole
+    await model.choose(new File([`email,first name\n${'a@x.example,Ann\n'.repeat(2000)}`], 'contacts.csv')); // not events
+    expect(prepareParts).not.toHaveBeenCalled();
+    await model.choose(eventsFile(300));
+    expect(prepareParts).toHaveBeenCalledTimes(1);
+  });
+
   it('guesses a cut inside a quoted value, and the check finds the one after it', async () => {
     const plan = (await planParts(fileWithQuotedMiddle(false), 1))!;
     // The first line break after the middle is inside the 400-line note; the checked cut comes after it.
