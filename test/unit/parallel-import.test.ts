@@ -1,7 +1,7 @@
 import { createDataChanges } from '../../lib/background/data-changes';
 import { createImportHandlers } from '../../lib/background/import-handlers';
 import { EventColumns, findCut, headerBytes, shiftIssue } from '../../lib/importers';
-import { importPart } from '../../lib/options/import-part';
+import { importPart, type PartRequest } from '../../lib/options/import-part';
 import { createImportModel } from '../../lib/options/import-model';
 import { planParts, type PartRunner } from '../../lib/options/parallel-import';
 import type { LensDatabase } from '../../lib/store';
@@ -73,19 +73,25 @@ function fileWithQuotedMiddle(stray: boolean): File {
   return new File([`${lines.join('\n')}\n`], 'quoted-middle.csv', { type: 'text/csv' });
 }
 
+/**
+ * The workers' parts, run in this thread: the same function a worker runs, its events handed over as the worker posts
+ * them (buffers transferred) and rebuilt as runPartInWorker does. `onStart` sees each part as it starts.
+ */
+function inProcessParts(onStart: (request: PartRequest) => void): PartRunner {
+  return async (request, signal, onBytes) => {
+    onStart(request);
+    const result = await importPart(request, signal, onBytes);
+    const { data, transfer } = result.events.data();
+    return { ...result, events: EventColumns.from(structuredClone(data, { transfer })) };
+  };
+}
+
 describe('reading a large events file in two parts', () => {
   it('finds the same rows, errors (with the file’s line numbers) and stored events as reading it whole', async () => {
     const file = eventsFile(3000);
     expect(await planParts(file, 1)).not.toBeNull();
     let parts = 0;
-    // The workers' parts, run in this thread: the same function a worker runs, its events handed over as the worker
-    // posts them (buffers transferred) and rebuilt as runPartInWorker does.
-    const inProcess = (): PartRunner => async (request, signal, onBytes) => {
-      parts++;
-      const result = await importPart(request, signal, onBytes);
-      const { data, transfer } = result.events.data();
-      return { ...result, events: EventColumns.from(structuredClone(data, { transfer })) };
-    };
+    const inProcess = () => inProcessParts(() => parts++);
 
     const whole = await seededDb();
     const parted = await seededDb();
@@ -135,12 +141,7 @@ describe('reading a large events file in two parts', () => {
   ] as const)('reads a file with %s as a whole read does', async (_, stray, partsStarted) => {
     const file = fileWithQuotedMiddle(stray);
     const started: number[] = [];
-    const inProcess: PartRunner = async (request, signal, onBytes) => {
-      started.push(request.blob.size);
-      const result = await importPart(request, signal, onBytes);
-      const { data, transfer } = result.events.data();
-      return { ...result, events: EventColumns.from(structuredClone(data, { transfer })) };
-    };
+    const inProcess = inProcessParts((request) => started.push(request.blob.size));
     const whole = await seededDb();
     const parted = await seededDb();
     const wholeModel = await importWith(whole, file, undefined, false);
