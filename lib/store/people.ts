@@ -5,7 +5,8 @@ import type { LensDB, OutcomesRecord, UpgradeTransaction } from './schema';
 import {
   addTally,
   goodFitsByContact,
-  keyShardEntries,
+  keyShardIds,
+  keyShardMap,
   keyShardText,
   keysOf,
   fromStoredPeople,
@@ -59,9 +60,12 @@ type ShardParts = { people?: boolean; events?: boolean };
 
 export class PeopleWriter {
   private readonly shards = new Map<number, LoadedShard>();
-  /** Key shards being changed, as entries (read from their text, written back as text on flush). */
-  // One id as itself, several as a list this writer owns (see KeyIds).
-  private readonly keyShards = new Map<number, { keys: Map<string, string | string[]>; dirty: boolean }>();
+  /**
+   * Key shards read by this writer, as their text ('' for none). Changes are applied a shard at a time (parsed,
+   * changed, written back to text at once): ~500k entries of a first import never live in 4,096 Maps together, which
+   * kept the garbage collector busy.
+   */
+  private readonly keyShards = new Map<number, { text: string; dirty: boolean }>();
   /** Key index changes not applied yet: applied in bulk (one round of gets) before the index is read or written. */
   private keyChanges = new KeyChanges();
   private total: OutcomeTally | undefined;
@@ -147,7 +151,7 @@ export class PeopleWriter {
   private async loadKeyShards(numbers: Iterable<number>): Promise<void> {
     const missing = [...new Set(numbers)].filter((n) => !this.keyShards.has(n));
     const values = await readShards(this.tx, 'keys', missing);
-    missing.forEach((n, i) => this.keyShards.set(n, { keys: values[i] ? keyShardEntries(values[i].text) : new Map(), dirty: false }));
+    missing.forEach((n, i) => this.keyShards.set(n, { text: values[i]?.text ?? '', dirty: false }));
   }
 
   /** Contact ids filed under each key (absent keys are left out). */
@@ -156,8 +160,8 @@ export class PeopleWriter {
     await this.loadKeyShards(keys.map(shardOf));
     const out = new Map<string, string[]>();
     for (const key of keys) {
-      const ids = this.keyShards.get(shardOf(key))!.keys.get(key);
-      if (ids !== undefined) out.set(key, typeof ids === 'string' ? [ids] : [...ids]);
+      const ids = keyShardIds(this.keyShards.get(shardOf(key))!.text, key);
+      if (ids !== undefined) out.set(key, ids);
     }
     return out;
   }
@@ -262,26 +266,31 @@ export class PeopleWriter {
     this.applyLoadedKeyChanges();
   }
 
-  /** Applies the pending key changes to the key shards (loaded already: see loadKeyShards). */
+  /** Applies the pending key changes to the key shards (loaded already: see loadKeyShards), in the order made. */
   private applyLoadedKeyChanges(): void {
     const changes = this.keyChanges;
     this.keyChanges = new KeyChanges();
-    for (let c = 0; c < changes.ids.length; c++) {
-      const id = changes.ids[c]!;
-      const key = changes.keys[c]!;
-      const ks = this.keyShards.get(changes.shards[c]!)!;
-      ks.dirty = true;
-      const ids = ks.keys.get(key);
-      if (changes.added[c]) {
-        if (ids === undefined) ks.keys.set(key, id);
-        else if (typeof ids === 'string') {
-          if (ids !== id) ks.keys.set(key, [ids, id]);
-        } else if (!ids.includes(id)) ids.push(id);
-      } else if (ids !== undefined) {
-        const rest = (typeof ids === 'string' ? [ids] : ids).filter((x) => x !== id);
-        if (rest.length === 0) ks.keys.delete(key);
-        else ks.keys.set(key, rest.length === 1 ? rest[0]! : rest);
+    const { order, starts } = changes.byShard();
+    for (let n = 0; n < SHARD_COUNT; n++) {
+      if (starts[n + 1] === starts[n]) continue;
+      const ks = this.keyShards.get(n)!;
+      // One id as itself, several as a set (a company's key names every colleague: a list's includes() was quadratic).
+      const keys = keyShardMap(ks.text);
+      for (let o = starts[n]!; o < starts[n + 1]!; o++) {
+        const c = order[o]!;
+        const id = changes.ids[c]!;
+        const key = changes.keys[c]!;
+        const ids = keys.get(key);
+        if (changes.added[c]) {
+          if (ids === undefined) keys.set(key, id);
+          else if (typeof ids === 'string') {
+            if (ids !== id) keys.set(key, new Set([ids, id]));
+          } else ids.add(id);
+        } else if (ids === id) keys.delete(key);
+        else if (ids !== undefined && typeof ids !== 'string') ids.delete(id);
       }
+      ks.text = keyShardText(keys);
+      ks.dirty = true;
     }
   }
 
@@ -397,7 +406,7 @@ export class PeopleWriter {
       for (const [n, ks] of this.keyShards) {
         if (!ks.dirty) continue;
         const store = this.tx.objectStore('keys');
-        writes.push(ks.keys.size === 0 ? store.delete(n) : store.put({ shard: n, text: keyShardText(ks.keys) }));
+        writes.push(ks.text === '\n' ? store.delete(n) : store.put({ shard: n, text: ks.text }));
       }
     } catch (error) {
       // A put that throws (a value IndexedDB cannot store) aborts the transaction: the writes queued before it fail
@@ -498,6 +507,17 @@ class KeyChanges {
     this.keys.push(key);
     this.shards.push(shardOf(key));
     this.added.push(added);
+  }
+
+  /** A counting sort of the changes by key shard: shard n's, in the order made, are order[starts[n]…starts[n + 1]). */
+  byShard(): { order: Uint32Array; starts: Uint32Array } {
+    const starts = new Uint32Array(SHARD_COUNT + 1);
+    for (const n of this.shards) starts[n + 1]!++;
+    for (let n = 0; n < SHARD_COUNT; n++) starts[n + 1]! += starts[n]!;
+    const next = starts.slice(0, SHARD_COUNT);
+    const order = new Uint32Array(this.shards.length);
+    this.shards.forEach((n, c) => (order[next[n]!++] = c));
+    return { order, starts };
   }
 }
 
