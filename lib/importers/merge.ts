@@ -34,7 +34,7 @@ export function mergeContacts(existing: readonly Contact[], incoming: readonly I
   if (existing.length === 0 && !sharesAKey(incoming)) {
     // Everyone is new and nobody shares an address or CRM id (a first import of 100k contacts): each is their own
     // person, in file order, which is what the clustering below would find, without its bookkeeping.
-    return { contacts: incoming.map((c) => tidy(strip(c))), created: incoming.length, updated: 0, unchanged: 0, mergedIds: new Map() };
+    return { contacts: incoming.map(storedForm), created: incoming.length, updated: 0, unchanged: 0, mergedIds: new Map() };
   }
   const nodes: IncomingContact[] = [...existing, ...incoming];
   const parent = nodes.map((_, i) => i);
@@ -99,6 +99,21 @@ function sharesAKey(contacts: readonly IncomingContact[]): boolean {
     for (const id of c.crmIds) if (sharedBy(`c:${id}`, i)) return true;
   }
   return false;
+}
+
+/** A contact in the form a merge stores a new one in (see tidy): what ContactRows keeps as text. */
+export function storedForm(c: IncomingContact): Contact {
+  // Most rows are in that form already (one address, one CRM id, one score, a stage of their own): kept as they are.
+  return !('stageIsDefault' in c) && isTidy(c) ? c : tidy(strip(c));
+}
+
+const distinct = (list: readonly string[]) => list.length < 2 || new Set(list).size === list.length;
+
+/** Whether tidy would change nothing (it makes new lists, not other values). */
+function isTidy(c: Contact): boolean {
+  const scores = c.importedScores;
+  const scoresTidy = !scores || (scores.length <= 20 && scores.every((s, i) => scores.findIndex((x) => x.system === s.system && x.label === s.label) === i));
+  return scoresTidy && distinct(c.emails) && distinct(c.crmIds);
 }
 
 function strip(c: IncomingContact): Contact {

@@ -36,8 +36,8 @@ export interface ImportModelOptions {
   locale?: string;
   now?: () => Date;
   /**
-   * Reads a part of a large events file on another thread (runPartInWorker in the extension; the file's two halves at
-   * once); without it every file is read whole, in this thread.
+   * Reads a part of a large contacts or events file on another thread (runPartInWorker in the extension; the file's two
+   * halves at once); without it every file is read whole, in this thread.
    */
   runPart?: PartRunner;
   /** From what size a file is read in two parts (PARALLEL_MIN_BYTES by default). */
@@ -71,6 +71,8 @@ const n = (count: number) => count.toLocaleString('en-US');
 const plural = (count: number, [one, many]: readonly [string, string]) => `${n(count)} ${count === 1 ? one : many}`;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
+/** The kinds of file read in two parts when large (campaign-member exports are read whole: not measured at scale). */
+const readsInParts = (kind: RecordKind | null) => kind === 'contacts' || kind === 'events';
 
 export function createImportModel(request: RequestFn, openDb: () => Promise<LensDatabase>, options: ImportModelOptions = {}) {
   const now = options.now ?? (() => new Date());
@@ -132,7 +134,7 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
       const chosen = seen.detection.best ?? seen.detection.candidates[0];
       format.value = chosen?.format ?? null;
       mapping.value = seen.detection.best?.mapping ?? (chosen ? proposeMapping(chosen.format, seen.header) : []);
-      if (kind.value === 'events' && options.runPart && next.size >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES)) options.prepareParts?.();
+      if (readsInParts(kind.value) && options.runPart && next.size >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES)) options.prepareParts?.();
     } catch (e) {
       error.value = message(e);
     } finally {
@@ -176,10 +178,10 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
       const whole = await importPart({ ...settled(), blob: f, encoding: 'auto', directory }, abort, showBytes);
       return { ...whole, events: [whole.events] };
     };
-    /** A large events file on two cores (parallel-import.ts); null when it cannot be cut or a part failed. */
+    /** A large contacts or events file on two cores (parallel-import.ts); null when it cannot be cut or a part failed. */
     const readTwoParts = async (directoryRead: Promise<DirectoryData>) => {
       const encoding = p.encoding === 'utf-8' || p.encoding === 'windows-1252' ? p.encoding : undefined;
-      if (kind.value !== 'events' || !options.runPart || !encoding) return null;
+      if (!readsInParts(kind.value) || !options.runPart || !encoding) return null;
       // Planned while the address book is read (two reads of their own, each ~0.1 s at 100k contacts + 1M events).
       const [plan, directory] = await Promise.all([planParts(f, options.parallelMinBytes), directoryRead]);
       if (!plan) return null;

@@ -1,13 +1,13 @@
 import { EventColumns, formatSpec, importCsv, type ColumnMapping, type CsvFormatId, type DateOrder, type Delimiter, type EncodingChoice, type RowIssue } from '../importers';
-import type { IncomingContact } from '../importers/types';
 import type { Campaign } from '../model';
+import { ContactRows } from '../store/contact-rows';
 import { directoryFrom, type DirectoryData } from '../store/directory';
 
 /**
- * Reading a file — or one part of a large events file — with the format, mapping and date order the preview settled,
- * keeping what is valid: contacts and campaigns as objects, events as columns. It writes nothing. The options page
- * runs it for a whole file, or for the first part while a worker (import-worker.ts) runs it for the second, so a large
- * file is read on both cores.
+ * Reading a file — or one part of a large contacts or events file — with the format, mapping and date order the
+ * preview settled, keeping what is valid: contacts as ContactRows, campaigns as objects, events as columns. It writes
+ * nothing. The options page runs it for a whole file, or two workers (import-worker.ts) run it for a half each, so a
+ * large file is read on both cores.
  */
 
 export interface PartRequest {
@@ -36,7 +36,7 @@ export interface PartResult {
   /** Whether the bytes ended inside a quoted value: for a first part, a cut that was no record boundary. */
   endsInQuotes: boolean;
   events: EventColumns;
-  contacts: IncomingContact[];
+  contacts: ContactRows;
   campaigns: Campaign[];
 }
 
@@ -44,7 +44,7 @@ export async function importPart(request: PartRequest, signal: AbortSignal, onBy
   // Sized for the file up front (an events export runs ~60–120 bytes a row): growing by doubling would copy ~30 MB of
   // columns a dozen times and keep the page's collector busy with the old buffers.
   const events = new EventColumns(formatSpec(request.format).kind === 'events' ? Math.ceil(request.blob.size / 80) : 0);
-  const contacts: IncomingContact[] = [];
+  let contacts = ContactRows.empty();
   const campaigns: Campaign[] = [];
   const parsed = await importCsv(request.blob, {
     file: request.file,
@@ -58,8 +58,9 @@ export async function importPart(request: PartRequest, signal: AbortSignal, onBy
     maxIssues: request.maxIssues,
     onProgress: ({ bytesRead }) => onBytes(bytesRead),
     onBatch: (batch) => {
-      // A loop, not push(...): spreading a large array overflows the call stack.
-      for (const c of batch.contacts) contacts.push(c);
+      // Each contact's text and keys are worked out now, while it is fresh (see ContactRows). A loop, not push(...):
+      // spreading a large array overflows the call stack.
+      for (const c of batch.contacts) contacts.add(c);
       for (const c of batch.campaigns) campaigns.push(c);
     },
     events,
@@ -67,7 +68,7 @@ export async function importPart(request: PartRequest, signal: AbortSignal, onBy
     // encoding fixed, so it never restarts.)
     onRestart: () => {
       events.clear();
-      contacts.length = 0;
+      contacts = ContactRows.empty();
       campaigns.length = 0;
     },
   });

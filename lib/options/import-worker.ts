@@ -1,16 +1,17 @@
 import type { EventColumnsData } from '../importers';
+import type { ContactRowsData } from '../store/contact-rows';
 import { importPart, type PartRequest, type PartResult } from './import-part';
 
 /**
  * A dedicated worker of the options page (bundled by Vite from `new Worker(new URL(…))` in parallel-import.ts): reads
- * the second part of a large events file while the page reads the first, and hands back what it found, its events as
- * columns whose buffers are transferred. It writes nothing. Messages in: { type: 'start', request } and
+ * a part of a large contacts or events file, and hands back what it found: its events as columns whose buffers are
+ * transferred, its contacts as ContactRows data. It writes nothing. Messages in: { type: 'start', request } and
  * { type: 'cancel' }. Out: progress, then done or failed.
  */
 
 export type WorkerReply =
   | { type: 'progress'; bytesRead: number }
-  | { type: 'done'; result: Omit<PartResult, 'events'> & { events: EventColumnsData } }
+  | { type: 'done'; result: Omit<PartResult, 'events' | 'contacts'> & { events: EventColumnsData; contacts: ContactRowsData } }
   | { type: 'failed'; message: string; aborted: boolean };
 
 // The worker's global scope, typed by what is used (the project's DOM typings do not describe workers).
@@ -33,7 +34,7 @@ scope.addEventListener('message', (event) => {
     try {
       const result = await importPart(message.request, controller.signal, (bytesRead) => reply({ type: 'progress', bytesRead }));
       const { data, transfer } = result.events.data();
-      reply({ type: 'done', result: { ...result, events: data } }, transfer);
+      reply({ type: 'done', result: { ...result, events: data, contacts: result.contacts.data() } }, transfer);
     } catch (error) {
       reply({ type: 'failed', message: error instanceof Error ? error.message : String(error), aborted: controller.signal.aborted });
     }

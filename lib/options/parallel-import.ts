@@ -1,16 +1,17 @@
 import { EventColumns, findCut, headerBytes, shiftIssue } from '../importers';
 import type { Campaign } from '../model';
+import { ContactRows } from '../store/contact-rows';
 import type { PartRequest, PartResult } from './import-part';
 import type { WorkerReply } from './import-worker';
 
 /**
- * A large events file read on two cores: two workers read a half each (cut at a line break outside quotes) and hand
- * their events over as columns (transferred, not copied), while the page only waits and shows progress; the commit
- * then merges everything in one transaction as usual. (The page reading a half itself was measured slower: its half
- * took ~1.5× the worker's, the page thread being also the one that renders.)
- * Only events files are cut (a contacts file's duplicate-address check spans the whole file), only single-byte-safe
- * encodings, and only from PARALLEL_MIN_BYTES: below that a second thread costs more than it saves. Anything unusual
- * (no safe cut, a part failing) makes the caller read the file whole instead.
+ * A large contacts or events file read on two cores: two workers read a half each (cut at a line break outside quotes)
+ * and hand over their events as columns (transferred, not copied) and their contacts as ContactRows (texts), while the
+ * page only waits and shows progress; the commit then merges everything in one transaction as usual, so a person
+ * whose rows fall in both halves is one contact as in a whole read. (The page reading a half itself was measured
+ * slower: its half took ~1.5× the worker's, the page thread being also the one that renders.)
+ * Only single-byte-safe encodings are cut, and only from PARALLEL_MIN_BYTES: below that a second thread costs more than
+ * it saves. Anything unusual (no safe cut, a part failing) makes the caller read the file whole instead.
  */
 
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -90,7 +91,7 @@ export function runPartInWorker(request: PartRequest, signal: AbortSignal, onByt
       if (reply.type === 'progress') onBytes(reply.bytesRead);
       else if (reply.type === 'done') {
         finish();
-        resolve({ ...reply.result, events: EventColumns.from(reply.result.events) });
+        resolve({ ...reply.result, events: EventColumns.from(reply.result.events), contacts: ContactRows.from(reply.result.contacts) });
       } else {
         finish();
         reject(reply.aborted ? new DOMException('The import was cancelled.', 'AbortError') : new Error(reply.message));
@@ -190,7 +191,7 @@ export function mergeParts(a: PartResult, b: PartResult, maxIssues: number): Par
     errorCount: a.errorCount + b.errorCount,
     errors: [...a.errors, ...b.errors.map((issue) => shiftIssue(issue, shift))].slice(0, maxIssues),
     events: [a.events, b.events],
-    contacts: [...a.contacts, ...b.contacts],
+    contacts: ContactRows.join([a.contacts, b.contacts]),
     campaigns: [...campaigns.values()],
   };
 }

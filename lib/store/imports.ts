@@ -3,9 +3,10 @@ import { EventColumns } from '../importers/event-columns';
 import { mergeContacts, remapEvents } from '../importers/merge';
 import type { IncomingContact } from '../importers/types';
 import type { Campaign, Contact, ContentAsset, EngagementEvent, Persona, ScoringModel, Sla } from '../model';
+import { ContactRows } from './contact-rows';
 import type { DatasetInfo, LensDatabase, LensDB } from './schema';
 import { byShard, PEOPLE_STORES, PeopleWriter, type EventSet } from './people';
-import { lookupKey, SHARD_COUNT, shardOf } from './shards';
+import { SHARD_COUNT, shardOf } from './shards';
 
 /**
  * Writing imported data. Everything an import brings is applied in ONE readwrite transaction, and an error (a record the
@@ -58,7 +59,7 @@ export const IMPORT_STORES: StoreNames<LensDB>[] = [...PEOPLE_STORES, 'campaigns
 
 /** Applies an import held in memory: contacts merged, events merged without duplicates, campaigns added or updated. */
 export function writeImport(db: LensDatabase, data: InMemoryImport, now = new Date()): Promise<ImportOutcome> {
-  return inOneTransaction(db, IMPORT_STORES, (tx) => mergeIntoStore(tx, { ...data, eventGroups: inMemoryGroups(data.events) }, now));
+  return inOneTransaction(db, IMPORT_STORES, (tx) => mergeIntoStore(tx, { ...data, contacts: ContactRows.of(data.contacts), eventGroups: inMemoryGroups(data.events) }, now));
 }
 
 function* inMemoryGroups(list: readonly EngagementEvent[]): Generator<EventSlice> {
@@ -71,7 +72,7 @@ function* inMemoryGroups(list: readonly EngagementEvent[]): Generator<EventSlice
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 interface MergeInput {
-  contacts: readonly IncomingContact[];
+  contacts: ContactRows;
   campaigns: readonly Campaign[];
   /** The events, a slice of the shards at a time (a file's) or all at once (in memory). */
   eventGroups: Iterable<EventSlice>;
@@ -93,45 +94,13 @@ async function mergeIntoStore(tx: WriteTx, input: MergeInput, now: Date): Promis
 
   // Contacts: the stored people who share an email or CRM id with the file (stored people never share one).
   let mergedIds: ReadonlyMap<string, string> = new Map();
-  if (input.contacts.length > 0) {
-    const keySet = new Set<string>();
-    for (const c of input.contacts) {
-      for (const email of c.emails) keySet.add(lookupKey.email(email));
-      for (const crmId of c.crmIds) keySet.add(lookupKey.crmId(crmId));
-    }
-    const keys = [...keySet];
+  const rows = input.contacts;
+  if (rows.length > 0) {
+    const { keys, shared } = rows.personKeys();
     const storedIds = [...new Set([...(await writer.idsByKey(keys)).values()].flat())].toSorted();
     const existing = await writer.contacts(storedIds);
-    const existingById = new Map(existing.map((c) => [c.id, c]));
-    const merge = mergeContacts(existing, input.contacts);
-    mergedIds = merge.mergedIds;
-    outcome.contacts.created = merge.created;
-    // Who the file names, to count the stored ones it updated (none to count in a first import).
-    const touched = existing.length === 0 ? new Set<string>() : new Set(input.contacts.map((c) => merge.mergedIds.get(c.id) ?? c.id));
-    const ids = new Set<string>();
-    await writer.loadShards(merge.contacts.map((c) => shardOf(c.id)), { people: true });
-    for (const c of merge.contacts) {
-      // Two different people with one id (the same CRM record id reused for another address) would overwrite each other.
-      if (ids.has(c.id) || (!existingById.has(c.id) && writer.has(c.id)))
-        throw new Error(`Two different contacts in this import would both be stored as "${c.id}"; nothing was imported.`);
-      ids.add(c.id);
-      const stored = existingById.get(c.id);
-      const write = !stored || !same(stored, c);
-      if (write) writer.putContact(c);
-      if (stored && touched.has(c.id)) outcome.contacts[write ? 'updated' : 'unchanged']++;
-    }
-    const moved: EngagementEvent[] = [];
-    for (const [from, to] of mergedIds)
-      if (existingById.has(from) && !ids.has(from)) {
-        outcome.contacts.merged++;
-        // A stored record merged into another: its events follow their person (a duplicate of theirs is dropped).
-        for (const e of await writer.deleteContact(from)) moved.push({ ...e, contactId: to });
-      }
-    if (moved.length > 0) {
-      await writer.loadShards(moved.map((e) => shardOf(e.contactId)), { events: true });
-      writer.addEvents([{ events: EventColumns.of(moved) }]);
-      outcome.events.moved = moved.length;
-    }
+    if (existing.length === 0 && !shared) outcome.contacts.created = await storeNewRows(writer, rows);
+    else mergedIds = await mergeIntoStored(writer, existing, rows.contacts(), outcome);
   }
 
   // Events, a slice of the shards at a time: its shards are loaded, merged and written before the next slice's.
@@ -153,6 +122,60 @@ async function mergeIntoStore(tx: WriteTx, input: MergeInput, now: Date): Promis
   await writer.finish();
   await markImported(tx, now);
   return outcome;
+}
+
+/**
+ * Contacts that are all new and share no address or CRM id (a first import): each row stored as its text, in file
+ * order — what mergeContacts would make of them, without parsing them back. Returns how many.
+ */
+async function storeNewRows(writer: PeopleWriter, rows: ContactRows): Promise<number> {
+  await writer.loadShards(Array.from({ length: rows.length }, (_, i) => shardOf(rows.id(i))), { people: true });
+  const ids = new Set<string>();
+  for (let i = 0; i < rows.length; i++) {
+    const id = rows.id(i);
+    if (ids.has(id) || writer.has(id)) throw sameIdError(id);
+    ids.add(id);
+    writer.putRow(rows, i);
+  }
+  return rows.length;
+}
+
+/** Two different people with one id (the same CRM record id reused for another address) would overwrite each other. */
+const sameIdError = (id: string) => new Error(`Two different contacts in this import would both be stored as "${id}"; nothing was imported.`);
+
+/**
+ * Merges incoming contacts with the stored ones they share a key with (mergeContacts), stores the result, deletes the
+ * stored records merged into others (their events follow), and counts. Returns the ids merged away → the id kept.
+ */
+async function mergeIntoStored(writer: PeopleWriter, existing: Contact[], incoming: IncomingContact[], outcome: ImportOutcome): Promise<ReadonlyMap<string, string>> {
+  const existingById = new Map(existing.map((c) => [c.id, c]));
+  const merge = mergeContacts(existing, incoming);
+  outcome.contacts.created = merge.created;
+  // Who the file names, to count the stored ones it updated (none to count in a first import).
+  const touched = existing.length === 0 ? new Set<string>() : new Set(incoming.map((c) => merge.mergedIds.get(c.id) ?? c.id));
+  const ids = new Set<string>();
+  await writer.loadShards(merge.contacts.map((c) => shardOf(c.id)), { people: true });
+  for (const c of merge.contacts) {
+    if (ids.has(c.id) || (!existingById.has(c.id) && writer.has(c.id))) throw sameIdError(c.id);
+    ids.add(c.id);
+    const stored = existingById.get(c.id);
+    const write = !stored || !same(stored, c);
+    if (write) writer.putContact(c);
+    if (stored && touched.has(c.id)) outcome.contacts[write ? 'updated' : 'unchanged']++;
+  }
+  const moved: EngagementEvent[] = [];
+  for (const [from, to] of merge.mergedIds)
+    if (existingById.has(from) && !ids.has(from)) {
+      outcome.contacts.merged++;
+      // A stored record merged into another: its events follow their person (a duplicate of theirs is dropped).
+      for (const e of await writer.deleteContact(from)) moved.push({ ...e, contactId: to });
+    }
+  if (moved.length > 0) {
+    await writer.loadShards(moved.map((e) => shardOf(e.contactId)), { events: true });
+    writer.addEvents([{ events: EventColumns.of(moved) }]);
+    outcome.events.moved = moved.length;
+  }
+  return merge.mergedIds;
 }
 
 /** Campaigns: the file's values win, except that a campaign started at the earliest date anyone saw. */
@@ -186,7 +209,8 @@ const SLICES = 32;
 
 /** What a file's import brings: its contacts and campaigns, and its events as columns (see importPart). */
 export interface ReadImport {
-  contacts: readonly IncomingContact[];
+  /** As read (see ContactRows: in a worker, for a large file). */
+  contacts: ContactRows;
   campaigns: readonly Campaign[];
   /** In the file's order: one set, or one per part of a file read in parts (they are not copied into one). */
   events: readonly EventColumns[];
@@ -261,7 +285,7 @@ export function writePack(db: LensDatabase, pack: PackData, now = new Date()): P
       pack.scoringModel ? meta.put(scoringModelMeta(pack.scoringModel)) : meta.delete('scoringModel'),
     ]);
     const hasPeople = pack.contacts.length > 0 || pack.events.length > 0;
-    const people = hasPeople ? await mergeIntoStore(tx, { contacts: pack.contacts, campaigns: [], eventGroups: inMemoryGroups(pack.events) }, now) : undefined;
+    const people = hasPeople ? await mergeIntoStore(tx, { contacts: ContactRows.of(pack.contacts), campaigns: [], eventGroups: inMemoryGroups(pack.events) }, now) : undefined;
     if (!hasPeople) await markImported(tx, now);
     return {
       campaigns: pack.campaigns.length,

@@ -10,3 +10,4 @@ export * from './backup-schema';
 export * from './backup';
 export * from './shards';
 export * from './people';
+export * from './contact-rows';

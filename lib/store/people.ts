@@ -1,5 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { EventColumns } from '../importers/event-columns';
+import type { ContactRows } from './contact-rows';
 import { Contact as ContactSchema, type Contact, type EngagementEvent, type Feedback } from '../model';
 import type { LensDB, OutcomesRecord, UpgradeTransaction } from './schema';
 import {
@@ -44,7 +45,7 @@ export interface EventsAdded {
 interface LoadedShard {
   summary: ShardSummary;
   /** The contacts: loaded when they are read or changed. */
-  people?: PeopleShard;
+  people?: WriterPeople;
   /** The events: loaded when they are added, moved or needed for the tally. */
   events?: EventColumns;
   /** summary.ids as a set, for the "event of nobody" check. */
@@ -57,6 +58,32 @@ interface LoadedShard {
 }
 
 type ShardParts = { people?: boolean; events?: boolean };
+
+/** A contact put from ContactRows: kept as its JSON text until the shard is written (or the contact is read). */
+class RawContact {
+  constructor(
+    readonly id: string,
+    readonly json: string,
+  ) {}
+
+  contact(): Contact {
+    return JSON.parse(this.json) as Contact;
+  }
+}
+
+/** A loaded shard's contacts: as read (objects), put (objects), or put as text (RawContact). */
+interface WriterPeople {
+  shard: number;
+  contacts: Array<Contact | RawContact>;
+}
+
+const asContact = (entry: Contact | RawContact): Contact => (entry instanceof RawContact ? entry.contact() : entry);
+
+/** A shard's contacts as stored: JSON.stringify of the list, with the texts of raw ones as they are. */
+function storedPeople({ shard, contacts }: WriterPeople): StoredPeopleShard {
+  if (!contacts.some((c) => c instanceof RawContact)) return toStoredPeople({ shard, contacts: contacts as Contact[] });
+  return { shard, contactsJson: `[${contacts.map((c) => (c instanceof RawContact ? c.json : JSON.stringify(c))).join(',')}]` };
+}
 
 export class PeopleWriter {
   private readonly shards = new Map<number, LoadedShard>();
@@ -169,7 +196,10 @@ export class PeopleWriter {
   /** Stored contacts by id (unknown ids are left out). */
   async contacts(ids: readonly string[]): Promise<Contact[]> {
     await this.loadShards(ids.map(shardOf));
-    return ids.flatMap((id) => this.peopleOf(this.loaded(shardOf(id))).contacts.find((c) => c.id === id) ?? []);
+    return ids.flatMap((id) => {
+      const found = this.peopleOf(this.loaded(shardOf(id))).contacts.find((c) => c.id === id);
+      return found ? [asContact(found)] : [];
+    });
   }
 
   /** Whether a contact exists (its shard must be loaded: see loadShards). */
@@ -187,7 +217,7 @@ export class PeopleWriter {
     return s;
   }
 
-  private peopleOf(s: LoadedShard): PeopleShard {
+  private peopleOf(s: LoadedShard): WriterPeople {
     if (!s.people) throw new Error(`The contacts of shard ${s.summary.shard} were not loaded before they were changed.`);
     return s.people;
   }
@@ -208,20 +238,30 @@ export class PeopleWriter {
 
   /** Stores a contact (new or changed); its shard must be loaded with its contacts. Its key index entries follow. */
   putContact(contact: Contact): void {
-    const s = this.loaded(shardOf(contact.id));
+    this.put(contact, keysOf(contact), contact.becameSqlAt);
+  }
+
+  /** putContact for contact i of `rows`, stored as its text: never parsed, nor serialized again. */
+  putRow(rows: ContactRows, i: number): void {
+    this.put(new RawContact(rows.id(i), rows.json(i)), rows.keysOf(i), rows.sqlDate(i));
+  }
+
+  private put(entry: Contact | RawContact, keys: readonly string[], becameSqlAt: string | undefined): void {
+    const { id } = entry;
+    const s = this.loaded(shardOf(id));
     const people = this.peopleOf(s);
     // A new contact (the bulk of a first import) is known absent from the shard's id set, without a scan.
-    const at = this.idsOf(s).has(contact.id) ? people.contacts.findIndex((c) => c.id === contact.id) : -1;
+    const at = this.idsOf(s).has(id) ? people.contacts.findIndex((c) => c.id === id) : -1;
     const before = at === -1 ? undefined : people.contacts[at];
     if (at === -1) {
-      people.contacts.push(contact);
-      this.idsOf(s).add(contact.id);
-      s.summary.ids.push(contact.id);
+      people.contacts.push(entry);
+      this.idsOf(s).add(id);
+      s.summary.ids.push(id);
       s.summaryDirty = true;
-    } else people.contacts[at] = contact;
+    } else people.contacts[at] = entry;
     s.peopleDirty = true;
-    this.setSqlDate(s, contact.id, contact.becameSqlAt);
-    this.reindex(contact.id, before ? keysOf(before) : [], keysOf(contact));
+    this.setSqlDate(s, id, becameSqlAt);
+    this.reindex(id, before ? keysOf(asContact(before)) : [], keys);
   }
 
   /** Removes a contact and returns its events (for the caller to move). */
@@ -230,8 +270,9 @@ export class PeopleWriter {
     await this.loadShards([n], { people: true, events: true });
     const s = this.loaded(n);
     const people = this.peopleOf(s);
-    const contact = people.contacts.find((c) => c.id === id);
-    if (!contact) return [];
+    const found = people.contacts.find((c) => c.id === id);
+    if (!found) return [];
+    const contact = asContact(found);
     people.contacts = people.contacts.filter((c) => c.id !== id);
     this.idsOf(s).delete(id);
     s.summary.ids = s.summary.ids.filter((x) => x !== id);
@@ -397,7 +438,7 @@ export class PeopleWriter {
     try {
       for (const s of this.shards.values()) {
         const n = s.summary.shard;
-        if (s.peopleDirty && s.people) put('shards', n, toStoredPeople(s.people), s.people.contacts.length === 0);
+        if (s.peopleDirty && s.people) put('shards', n, storedPeople(s.people), s.people.contacts.length === 0);
         if (s.eventsDirty && s.events) put('eventShards', n, { shard: n, columns: s.events.data().data }, s.events.length === 0);
         if (s.summaryDirty) put('shardSummaries', n, s.summary, s.summary.ids.length === 0);
       }

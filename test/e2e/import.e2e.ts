@@ -58,6 +58,26 @@ async function counts(page: Page): Promise<Record<string, number>> {
   );
 }
 
+/** The stored contact with this address, found by reading every people shard (from an extension page). */
+async function storedContact(page: Page, email: string): Promise<{ emails: string[]; lifecycleStage: string } | undefined> {
+  return page.evaluate(
+    (address) =>
+      new Promise<{ emails: string[]; lifecycleStage: string } | undefined>((resolve, reject) => {
+        const open = indexedDB.open('smarketing-lens');
+        open.addEventListener('error', () => reject(open.error));
+        open.addEventListener('success', () => {
+          const req = open.result.transaction('shards', 'readonly').objectStore('shards').getAll();
+          req.addEventListener('success', () => {
+            open.result.close();
+            const people = (req.result as Array<{ contactsJson: string }>).flatMap((s) => JSON.parse(s.contactsJson) as Array<{ emails: string[]; lifecycleStage: string }>);
+            resolve(people.find((c) => c.emails.includes(address)));
+          });
+        });
+      }),
+    email,
+  );
+}
+
 async function openOptions(): Promise<Page> {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
@@ -167,6 +187,46 @@ describe('importing marketing data on the options page', () => {
       await options.getByRole('status').getByText('Imported 89,998 events (89,998 new). Skipped 2 invalid rows.').waitFor({ timeout: 60_000 });
       expect(workers).toHaveLength(4);
       expect(await counts(options)).toEqual({ ...before, events: before.events! + 89_998 });
+      await options.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a large contacts file on two worker threads; a person in both halves is one contact', async () => {
+    // ~10 MB of HubSpot rows: 60,000 people, a job title with a comma and a line break now and then, one bad address in
+    // each half, and the first row's CRM record again at the end with another address (merged into one contact).
+    const rows = 60_000;
+    const lines = ['Record ID,First Name,Last Name,Email,Job Title,Company Name,Industry,Country/Region,Lifecycle Stage,Original Source'];
+    for (let i = 0; i < rows; i++) {
+      const email = i === 100 || i === 50_000 ? `person${i}-at-nowhere` : `person.number${i}@company${i % 900}.example`;
+      const title = i % 13 === 0 ? '"Director, Revenue Operations\nEMEA"' : 'Director of Revenue Operations';
+      lines.push(`${900_000 + i},Person,Number ${i},${email},${title},Company ${i % 900} Holdings Inc.,Financial Services,United Kingdom,Lead,PAID_SOCIAL`);
+    }
+    lines.push(`900000,Person,Number 0,person.zero@home.example,Chief Revenue Officer,Company 0 Holdings Inc.,Financial Services,United Kingdom,Opportunity,PAID_SOCIAL`);
+    const dir = await mkdtemp(join(tmpdir(), 'lens-import-large-'));
+    const file = join(dir, 'contacts-large.csv');
+    await writeFile(file, `${lines.join('\r\n')}\r\n`);
+    try {
+      const options = await openOptions();
+      const workers: string[] = [];
+      options.on('worker', (worker) => workers.push(worker.url()));
+      const before = await counts(options);
+      await options.getByLabel('Import data').setInputFiles(file);
+      await options.getByRole('button', { name: /^Import all contacts/ }).click();
+      const errors = options.getByRole('alert', { name: 'Import errors' });
+      await errors.waitFor({ timeout: 60_000 });
+      expect(await errors.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(['102', '50002']);
+      expect(workers).toEqual([expect.stringMatching(/import-worker/), expect.stringMatching(/import-worker/)]);
+      expect(await counts(options)).toEqual(before);
+
+      await options.getByRole('button', { name: 'Skip 2 invalid rows and import the rest' }).click();
+      await options.getByRole('status').getByText('Imported 59,999 contacts (59,998 new, 0 updated). Skipped 2 invalid rows.').waitFor({ timeout: 60_000 });
+      expect(workers).toHaveLength(4);
+      expect(await counts(options)).toEqual({ ...before, contacts: before.contacts! + 59_998 });
+      // One contact holds both addresses, with the later row's stage.
+      const merged = await storedContact(options, 'person.zero@home.example');
+      expect(merged).toMatchObject({ emails: ['person.number0@company0.example', 'person.zero@home.example'], lifecycleStage: 'opportunity' });
       await options.close();
     } finally {
       await rm(dir, { recursive: true, force: true });

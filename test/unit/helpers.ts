@@ -4,7 +4,7 @@ import { EventColumns, importCsv, type CsvImportOptions, type CsvImportResult, t
 import { MarketingDataset } from '../../lib/model';
 import type { RequestFn } from '../../lib/messaging/client';
 import { createRouter, type Handlers } from '../../lib/messaging/router';
-import { openLensDb, seedDemoDataset, type LensDatabase, type ReadImport } from '../../lib/store';
+import { ContactRows, openLensDb, seedDemoDataset, type LensDatabase, type ReadImport } from '../../lib/store';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const GMAIL_FIXTURES = join(ROOT, 'test', 'fixtures', 'gmail');
@@ -57,12 +57,12 @@ export function pageRequest(handlers: Partial<Handlers>, sent?: string[]): Reque
 /** What the options page reads before it commits (lib/options/import-part.ts): importCsv, events kept as columns. */
 export async function readForCommit(input: CsvInput, options: Omit<CsvImportOptions, 'onBatch'>): Promise<{ parsed: CsvImportResult; read: ReadImport }> {
   const events = new EventColumns();
-  const read = { contacts: [] as ReadImport['contacts'][number][], campaigns: [] as ReadImport['campaigns'][number][], events: [events] };
+  const read = { contacts: ContactRows.empty(), campaigns: [] as ReadImport['campaigns'][number][], events: [events] };
   const parsed = await importCsv(input, {
     ...options,
     events,
     onBatch: (batch) => {
-      read.contacts.push(...batch.contacts);
+      for (const c of batch.contacts) read.contacts.add(c);
       read.campaigns.push(...batch.campaigns);
     },
   });

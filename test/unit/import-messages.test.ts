@@ -10,7 +10,7 @@ import { EventColumns } from '../../lib/importers';
 import { eventKeyOf } from '../../lib/importers/merge';
 import type { ResponseData, TabContact } from '../../lib/messaging/protocol';
 import { createRouter, type Sender } from '../../lib/messaging/router';
-import { checkBackup, commitImport, openLensDb, readAllPeople, readBackup, readDirectoryData, directoryFrom, readOutcomes, restoreBackup, type LensDatabase } from '../../lib/store';
+import { checkBackup, commitImport, ContactRows, openLensDb, readAllPeople, readBackup, readDirectoryData, directoryFrom, readOutcomes, restoreBackup, type LensDatabase } from '../../lib/store';
 import { DEMO_NOW, ROOT, readForCommit, seededDb } from './helpers';
 import { countPeople, snapshot } from './store-snapshot';
 
@@ -111,7 +111,7 @@ describe('import messages', () => {
     const events = new EventColumns();
     const ms = Date.parse('2026-11-01T10:00:00.000Z');
     events.push(eventKeyOf('ct-ghost', 'email_open', ms), 'ct-ghost', 'email_open', ms);
-    await expect(commitImport(db, { contacts: [], campaigns: [], events: [events] }, DEMO_NOW)).rejects.toThrow(
+    await expect(commitImport(db, { contacts: ContactRows.empty(), campaigns: [], events: [events] }, DEMO_NOW)).rejects.toThrow(
       'An event (email_open at 2026-11-01T10:00:00.000Z) belongs to contact "ct-ghost", who is neither stored nor in this import; nothing was imported.',
     );
     expect(await snapshot(db)).toBe(before);

@@ -4,7 +4,7 @@ import { EventColumns, findCut, headerBytes, shiftIssue } from '../../lib/import
 import { importPart, type PartRequest } from '../../lib/options/import-part';
 import { createImportModel } from '../../lib/options/import-model';
 import { planParts, type PartRunner } from '../../lib/options/parallel-import';
-import type { LensDatabase } from '../../lib/store';
+import { ContactRows, type LensDatabase } from '../../lib/store';
 import { DEMO_NOW, demoDataset, pageRequest, seededDb } from './helpers';
 import { snapshot } from './store-snapshot';
 
@@ -82,7 +82,7 @@ function inProcessParts(onStart: (request: PartRequest) => void): PartRunner {
     onStart(request);
     const result = await importPart(request, signal, onBytes);
     const { data, transfer } = result.events.data();
-    return { ...result, events: EventColumns.from(structuredClone(data, { transfer })) };
+    return { ...result, events: EventColumns.from(structuredClone(data, { transfer })), contacts: ContactRows.from(structuredClone(result.contacts.data())) };
   };
 }
 
@@ -114,17 +114,18 @@ describe('reading a large events file in two parts', () => {
     expect(await snapshot(parted)).toBe(await snapshot(whole));
   });
 
-  it('gets the threads ready while a large events file is previewed, and only then', async () => {
+  it('gets the threads ready while a large contacts or events file is previewed, and only then', async () => {
     const db = await seededDb();
     const request = pageRequest(createImportHandlers({ db: async () => db, changes: createDataChanges(), now: () => DEMO_NOW }));
     const prepareParts = vi.fn<() => void>();
     const runPart: PartRunner = () => Promise.reject(new Error('not run here'));
     const model = createImportModel(request, async () => db, { runPart, parallelMinBytes: 10_000, prepareParts });
     await model.choose(eventsFile(20)); // small: read whole
-    await model.choose(new File([`email,first name\n${'a@x.example,Ann\n'.repeat(2000)}`], 'contacts.csv')); // not events
+    await model.choose(new File([`email,first name\n${'a@x.example,Ann\n'.repeat(20)}`], 'contacts.csv'));
     expect(prepareParts).not.toHaveBeenCalled();
     await model.choose(eventsFile(300));
-    expect(prepareParts).toHaveBeenCalledTimes(1);
+    await model.choose(new File([`email,first name\n${'a@x.example,Ann\n'.repeat(2000)}`], 'contacts.csv'));
+    expect(prepareParts).toHaveBeenCalledTimes(2);
   });
 
   it('guesses a cut inside a quoted value, and the check finds the one after it', async () => {
@@ -149,6 +150,45 @@ describe('reading a large events file in two parts', () => {
     expect(partedModel.rowErrors.value).toEqual(wholeModel.rowErrors.value);
     expect(partedModel.rowErrors.value?.list.map((e) => e.line)).toEqual([152, 202]);
     expect(started).toHaveLength(partsStarted);
+    expect(await snapshot(parted)).toBe(await snapshot(whole));
+  });
+});
+
+/**
+ * A HubSpot contacts export: a person whose rows fall in both halves (one CRM record, two addresses), job titles with
+ * a quoted line break, and invalid addresses in both halves.
+ */
+function contactsFile(rows: number): File {
+  const lines = ['Record ID,First Name,Last Name,Email,Job Title,Company Name,Lifecycle Stage'];
+  for (let i = 0; i < rows; i++) {
+    const email = i % 211 === 0 ? `person${i}-at-nowhere` : `person${i}@acme${i % 40}.example`;
+    const title = i % 9 === 0 ? '"Head of Ops,\nEMEA"' : 'Buyer';
+    lines.push(`${7000 + i},P${i},Lee,${email},${title},Acme ${i % 40} Inc.,${i % 3 ? 'Lead' : 'Marketing Qualified Lead'}`);
+  }
+  // Row 2's CRM record again at the end, with another address: merged into one contact either way.
+  lines.push(`${7000 + 2},P2,Lee,p2@home.example,Chief Buyer,Acme 2 Inc.,Customer`);
+  return new File([`${lines.join('\n')}\n`], 'contacts.csv', { type: 'text/csv' });
+}
+
+describe('reading a large contacts file in two parts', () => {
+  it('stores the same people, errors (with the file’s line numbers) and result as reading it whole', async () => {
+    const file = contactsFile(3000);
+    let parts = 0;
+    const inProcess = () => inProcessParts(() => parts++);
+    const whole = await seededDb();
+    const parted = await seededDb();
+    const wholeModel = await importWith(whole, file, undefined, false);
+    const partedModel = await importWith(parted, file, inProcess(), false);
+    expect(parts).toBe(2);
+    expect(partedModel.rowErrors.value).toEqual(wholeModel.rowErrors.value);
+    expect(partedModel.rowErrors.value?.total).toBe(15);
+    expect(partedModel.rowErrors.value?.list.at(-1)?.line).toBeGreaterThan(2000); // from the second half, renumbered
+
+    const wholeDone = await importWith(whole, file, undefined, true);
+    const partedDone = await importWith(parted, file, inProcess(), true);
+    expect(parts).toBe(4);
+    expect(partedDone.result.value).toBe(wholeDone.result.value);
+    expect(partedDone.result.value).toMatch(/^Imported 2,986 contacts \(2,985 new, 0 updated\)\. Skipped 15 invalid rows\.$/);
     expect(await snapshot(parted)).toBe(await snapshot(whole));
   });
 });
