@@ -107,8 +107,11 @@ export interface CsvImportOptions {
   locale?: string;
   /** IANA zone of dates written without an offset (the exporting user's); 'UTC' by default. */
   timeZone?: string;
-  /** Contacts, campaigns and content already known: events attach to them. */
-  directory?: Directory;
+  /**
+   * Contacts, campaigns and content already known: events attach to them. A promise is awaited when the first rows are
+   * mapped, so the file's first bytes are read and parsed while the directory is still on its way.
+   */
+  directory?: Directory | Promise<Directory>;
   stageOverrides?: Readonly<Record<string, LifecycleStage>>;
   encoding?: EncodingChoice;
   delimiter?: Delimiter;
@@ -201,7 +204,7 @@ async function importOnce(input: CsvInput, options: CsvImportOptions, encoding: 
     for (const c of batch.contacts) collected.contacts.push(c);
     for (const c of batch.campaigns) collected.campaigns.push(c);
   };
-  const startMapper = (rows: readonly CsvRow[]) => {
+  const startMapper = (rows: readonly CsvRow[], directory: Directory | undefined) => {
     if (!options.dateOrder) dateOrder = guessDateOrder(rows.flatMap((r) => r.cells.filter((c) => c.includes('/')))) ?? dateOrder;
     return new RowMapper({
       file,
@@ -211,7 +214,7 @@ async function importOnce(input: CsvInput, options: CsvImportOptions, encoding: 
       dateOrder,
       timeZone,
       decimalComma: delimiter === ';',
-      directory: options.directory,
+      directory,
       stageOverrides: options.stageOverrides,
       maxIssues: options.maxIssues,
       events,
@@ -238,7 +241,7 @@ async function importOnce(input: CsvInput, options: CsvImportOptions, encoding: 
       if (problems.length > 0) throw new ImportError('mapping', `The column mapping cannot be used: ${problems.join('; ')}.`, file);
     },
     onRows: async (rows) => {
-      mapper ??= startMapper(rows);
+      mapper ??= startMapper(rows, await options.directory);
       for (const row of rows) mapper.add(row);
       await deliver(mapper.take());
     },

@@ -20,7 +20,8 @@ export interface PartRequest {
   delimiter: Delimiter;
   /** 'auto' only for a whole file: a part must not be read again in another encoding (see importPart). */
   encoding: EncodingChoice;
-  directory: DirectoryData;
+  /** Awaited when the first rows are mapped (see CsvImportOptions.directory). */
+  directory: DirectoryData | Promise<DirectoryData>;
   maxIssues: number;
 }
 
@@ -46,6 +47,8 @@ export async function importPart(request: PartRequest, signal: AbortSignal, onBy
   const events = new EventColumns(formatSpec(request.format).kind === 'events' ? Math.ceil(request.blob.size / 80) : 0);
   let contacts = ContactRows.empty();
   const campaigns: Campaign[] = [];
+  const directory = Promise.resolve(request.directory).then(directoryFrom);
+  directory.catch(() => undefined); // awaited by importCsv when rows come (a file that has none never asks)
   const parsed = await importCsv(request.blob, {
     file: request.file,
     format: request.format,
@@ -53,7 +56,7 @@ export async function importPart(request: PartRequest, signal: AbortSignal, onBy
     dateOrder: request.dateOrder,
     delimiter: request.delimiter,
     encoding: request.encoding,
-    directory: directoryFrom(request.directory),
+    directory,
     signal,
     maxIssues: request.maxIssues,
     onProgress: ({ bytesRead }) => onBytes(bytesRead),

@@ -2,7 +2,7 @@ import { EventColumns, findCut, headerBytes, shiftIssue } from '../importers';
 import type { Campaign } from '../model';
 import { ContactRows } from '../store/contact-rows';
 import type { PartRequest, PartResult } from './import-part';
-import type { WorkerReply } from './import-worker';
+import type { WorkerMessage, WorkerReply } from './import-worker';
 
 /**
  * A large contacts or events file read on two cores: two workers read a half each (cut at a line break outside quotes)
@@ -78,7 +78,7 @@ export function prepareWorkers(): void {
 export function runPartInWorker(request: PartRequest, signal: AbortSignal, onBytes: (bytesRead: number) => void): Promise<PartResult> {
   const worker = prepared.pop() ?? startWorker();
   // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker's postMessage has no target origin
-  const send = (message: { type: 'start'; request: PartRequest } | { type: 'cancel' }) => worker.postMessage(message);
+  const send = (message: WorkerMessage) => worker.postMessage(message);
   return new Promise<PartResult>((resolve, reject) => {
     const stop = () => send({ type: 'cancel' });
     signal.addEventListener('abort', stop, { once: true });
@@ -101,7 +101,16 @@ export function runPartInWorker(request: PartRequest, signal: AbortSignal, onByt
       finish();
       reject(new Error(`The import worker failed: ${event.message}`));
     });
-    send({ type: 'start', request });
+    // The part is read while the directory comes (its key index is ~25 MB of text at 100k contacts: sent once read).
+    const { directory, ...rest } = request;
+    send({ type: 'start', request: rest });
+    Promise.resolve(directory).then(
+      (data) => send({ type: 'directory', directory: data }),
+      (error: unknown) => {
+        finish();
+        reject(error);
+      },
+    );
   });
 }
 

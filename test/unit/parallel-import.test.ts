@@ -1,10 +1,10 @@
 import { createDataChanges } from '../../lib/background/data-changes';
 import { createImportHandlers } from '../../lib/background/import-handlers';
-import { EventColumns, findCut, headerBytes, shiftIssue } from '../../lib/importers';
+import { EventColumns, findCut, headerBytes, proposeMapping, shiftIssue } from '../../lib/importers';
 import { importPart, type PartRequest } from '../../lib/options/import-part';
 import { createImportModel } from '../../lib/options/import-model';
 import { planParts, type PartRunner } from '../../lib/options/parallel-import';
-import { ContactRows, type LensDatabase } from '../../lib/store';
+import { ContactRows, readDirectoryData, type DirectoryData, type LensDatabase } from '../../lib/store';
 import { DEMO_NOW, demoDataset, pageRequest, seededDb } from './helpers';
 import { snapshot } from './store-snapshot';
 
@@ -126,6 +126,42 @@ describe('reading a large events file in two parts', () => {
     await model.choose(eventsFile(300));
     await model.choose(new File([`email,first name\n${'a@x.example,Ann\n'.repeat(2000)}`], 'contacts.csv'));
     expect(prepareParts).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads a part while the address book is still on its way; its rows wait for it', async () => {
+    const db = await seededDb();
+    const source = eventsFile(300);
+    let reads = 0;
+    // The file's bytes are read through slices: counted.
+    const file = new (class extends File {
+      override slice(...args: Parameters<Blob['slice']>): Blob {
+        reads++;
+        return super.slice(...args);
+      }
+    })([source], source.name);
+    let give!: (directory: DirectoryData) => void;
+    const directory = new Promise<DirectoryData>((resolve) => (give = resolve));
+    const header = ['email', 'event_type', 'campaign', 'content', 'timestamp', 'details'];
+    const request: PartRequest = {
+      blob: file,
+      file: file.name,
+      format: 'engagement-events',
+      mapping: proposeMapping('engagement-events', header),
+      dateOrder: 'mdy',
+      delimiter: ',',
+      encoding: 'utf-8',
+      directory,
+      maxIssues: 50,
+    };
+    let settled = false;
+    const part = importPart(request, new AbortController().signal, () => undefined).finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reads).toBeGreaterThan(0);
+    expect(settled).toBe(false);
+    give(await readDirectoryData(db));
+    const result = await part;
+    expect(result.validRows).toBe(297); // 301 rows, 4 with "yesterday" for a time
+    expect(result.events.length).toBe(297);
   });
 
   it('guesses a cut inside a quoted value, and the check finds the one after it', async () => {
