@@ -45,6 +45,33 @@ export interface EventColumnsData {
 }
 
 /**
+ * pushFrom's answers for one source of events copied into one target: the target's number for each of the source's
+ * contacts and texts, found once (a Map lookup each) instead of per event — 4 lookups an event were most of the commit's
+ * copying of 1M events. Made once per source; next() starts over for another target (a new round, no clearing).
+ */
+export class CopyMemo {
+  round = 1;
+  readonly contactSeen: Uint32Array;
+  readonly contactAs: Uint32Array;
+  readonly textSeen: Uint32Array;
+  readonly textAs: Int32Array;
+
+  constructor(source: EventColumns) {
+    const contacts = source.contacts().length;
+    const texts = source.textCount;
+    this.contactSeen = new Uint32Array(contacts);
+    this.contactAs = new Uint32Array(contacts);
+    this.textSeen = new Uint32Array(texts);
+    this.textAs = new Int32Array(texts);
+  }
+
+  /** The events that follow go to another target. */
+  next(): void {
+    this.round++;
+  }
+}
+
+/**
  * A hash of an eventKey as one small integer (30 of its 64 bits): what duplicate checks look up first, then confirm
  * field by field. Small enough for V8 to keep as an unboxed integer (a 53-bit number would be a heap object per key of
  * a million-event import); with ~250 events a shard among 2^30 values, two keys of one shard rarely share one.
@@ -134,21 +161,34 @@ export class EventColumns {
   }
 
   /** Adds event j of `other` (same id, time and texts, numbered in this set's tables); returns its index here. */
-  pushFrom(other: EventColumns, j: number): number {
+  pushFrom(other: EventColumns, j: number, memo?: CopyMemo): number {
     const i = this.length;
     if (i === this.contact.length) this.grow();
-    this.contact[i] = this.contactNumber(other.contactOf(j));
+    const c = other.contact[j]!;
+    if (memo && memo.contactSeen[c] === memo.round) this.contact[i] = memo.contactAs[c]!;
+    else {
+      this.contact[i] = this.contactNumber(other.contactIds[c]!);
+      if (memo) {
+        memo.contactSeen[c] = memo.round;
+        memo.contactAs[c] = this.contact[i]!;
+      }
+    }
     this.type[i] = other.type[j]!;
     this.ms[i] = other.ms[j]!;
     this.hash[2 * i] = other.hash[2 * j]!;
     this.hash[2 * i + 1] = other.hash[2 * j + 1]!;
-    this.campaign[i] = this.text(other.textAt(other.campaign[j]!));
-    this.content[i] = this.text(other.textAt(other.content[j]!));
-    this.details[i] = this.text(other.textAt(other.details[j]!));
+    this.campaign[i] = this.textFrom(other, other.campaign[j]!, memo);
+    this.content[i] = this.textFrom(other, other.content[j]!, memo);
+    this.details[i] = this.textFrom(other, other.details[j]!, memo);
     const exact = other.exact?.get(j);
     if (exact) this.setExact(i, exact);
     this.length = i + 1;
     return i;
+  }
+
+  /** How many distinct texts (campaigns, content, details) the events name. */
+  get textCount(): number {
+    return this.texts.length;
   }
 
   /** How many events fit before the columns grow. */
@@ -307,6 +347,18 @@ export class EventColumns {
 
   private contactNumber(contactId: string): number {
     return intern(this.contactIds, (this.contactIndex ??= indexOf(this.contactIds)), contactId);
+  }
+
+  /** This table's number for text t of `other` (remembered in `memo` for the next event that names it). */
+  private textFrom(other: EventColumns, t: number, memo: CopyMemo | undefined): number {
+    if (t === NONE) return NONE;
+    if (memo && memo.textSeen[t] === memo.round) return memo.textAs[t]!;
+    const mine = this.text(other.texts[t]);
+    if (memo) {
+      memo.textSeen[t] = memo.round;
+      memo.textAs[t] = mine;
+    }
+    return mine;
   }
 
   private text(value: string | undefined): number {

@@ -1,5 +1,5 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { EventColumns } from '../importers/event-columns';
+import { CopyMemo, EventColumns } from '../importers/event-columns';
 import type { ContactRows } from './contact-rows';
 import { Contact as ContactSchema, type Contact, type EngagementEvent, type Feedback } from '../model';
 import type { LensDB, OutcomesRecord, UpgradeTransaction } from './schema';
@@ -352,6 +352,7 @@ export class PeopleWriter {
       shardOfContact: this.shardsOfContacts(events),
       // Each contact is checked once: 0 not yet, 1 stored.
       checked: new Uint8Array(events.contacts().length),
+      memo: new CopyMemo(events),
       at: 0,
     }));
     const shardAt = (walk: (typeof walks)[number]) => walk.shardOfContact[walk.events.contactNumberOf(walk.order[walk.at]!)]!;
@@ -370,7 +371,8 @@ export class PeopleWriter {
       stored.reserve(walks.reduce((n, walk, w) => n + ends[w]! - walk.at, 0));
       const slots = exact ? undefined : this.slots.fill(stored);
       walks.forEach((walk, w) => {
-        const { events, order, checked } = walk;
+        const { events, order, checked, memo } = walk;
+        memo.next();
         for (; walk.at < ends[w]!; walk.at++) {
           const i = order[walk.at]!;
           const contact = events.contactNumberOf(i);
@@ -383,7 +385,7 @@ export class PeopleWriter {
           }
           const same = slots ? slots.find(events, i) : -1;
           if (same === -1) {
-            const at = stored.pushFrom(events, i);
+            const at = stored.pushFrom(events, i, memo);
             slots?.add(at);
             s.eventsDirty = s.tallyStale = true;
             added++;

@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import { EventColumns, parseImportDate } from '../../lib/importers';
+import { CopyMemo } from '../../lib/importers/event-columns';
 import { eventId, eventKey, eventKeyOf } from '../../lib/importers/merge';
 import { EngagementEvent, EventType } from '../../lib/model';
 import { IsoDateTime } from '../../lib/model/common';
@@ -59,6 +60,35 @@ describe('events kept as columns', () => {
         // Same keys in the same order: the store's "did it change" compares JSON.
         expect(a.toEvents().map((e) => JSON.stringify(e))).toEqual(expected.map((e) => JSON.stringify(e)));
         expect(a.toEvents().every((e) => eventId(eventKey(e)) === e.id)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('copies events into several targets with a memo of their numbers as without it (property)', () => {
+    fc.assert(
+      fc.property(fc.array(arbEvent, { maxLength: 200 }), fc.array(arbEvent, { maxLength: 50 }), fc.array(fc.nat(), { maxLength: 200 }), (source, seeded, picks) => {
+        const from = new EventColumns();
+        for (const row of source) push(from, row);
+        const memo = new CopyMemo(from);
+        // Targets that already hold other events number contacts and texts their own way.
+        const target = (k: number) => {
+          const t = new EventColumns();
+          for (const row of seeded.slice(k * 3)) push(t, row);
+          return t;
+        };
+        for (const targets of [0, 1, 2]) {
+          const withMemo = target(targets);
+          const without = target(targets);
+          memo.next();
+          for (const pick of picks.slice(targets * 5)) {
+            if (from.length === 0) break;
+            const j = pick % from.length;
+            withMemo.pushFrom(from, j, memo);
+            without.pushFrom(from, j);
+          }
+          expect(withMemo.toEvents()).toEqual(without.toEvents());
+        }
       }),
       { numRuns: 60 },
     );
