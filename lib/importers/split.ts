@@ -31,28 +31,26 @@ export function headerBytes(bytes: Uint8Array): HeaderBytes | null {
 export interface Cut {
   /** The first byte of the second part: just after a line break outside quotes. */
   at: number;
-  /**
-   * Records before `at` (line breaks outside quotes). Issues number lines as records do — a spreadsheet's row
-   * numbers, where a value holding a line break is still one row — so the second part's first row is `recordsBefore + 1`.
-   */
-  recordsBefore: number;
 }
 
 /**
  * The first line break outside quotes at or after `from` in `bytes` (the file's bytes from its start), or null when
- * there is none or the quote count is odd everywhere after `from`.
+ * there is none or the quote count is odd everywhere after `from`. Quotes and line breaks are found with indexOf (a
+ * native search): a byte-by-byte loop over the ~55 MB before the middle of a 1M-event file took ~60 ms of the page's
+ * time while the workers read, against ~16 ms (Node).
  */
 export function findCut(bytes: Uint8Array, from: number): Cut | null {
+  const nextQuote = (after: number) => {
+    const at = bytes.indexOf(QUOTE, after);
+    return at === -1 ? bytes.length : at;
+  };
   let quotes = 0;
-  let records = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b === QUOTE) quotes++;
-    else if (b === LF && quotes % 2 === 0) {
-      records++;
-      // Not the very end: a second part must have something in it.
-      if (i >= from && i + 1 < bytes.length) return { at: i + 1, recordsBefore: records };
-    }
+  let quote = nextQuote(0);
+  for (; quote < from && quote < bytes.length; quote = nextQuote(quote + 1)) quotes++;
+  // Not the very end: a second part must have something in it.
+  for (let lf = bytes.indexOf(LF, from); lf !== -1 && lf + 1 < bytes.length; lf = bytes.indexOf(LF, lf + 1)) {
+    for (; quote < lf; quote = nextQuote(quote + 1)) quotes++;
+    if (quotes % 2 === 0) return { at: lf + 1 };
   }
   return null;
 }

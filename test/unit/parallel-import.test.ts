@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { createDataChanges } from '../../lib/background/data-changes';
 import { createImportHandlers } from '../../lib/background/import-handlers';
 import { EventColumns, findCut, headerBytes, proposeMapping, shiftIssue } from '../../lib/importers';
@@ -20,10 +21,27 @@ describe('cutting a CSV file in two', () => {
   it('cuts only at a line break outside quotes, never at the very end', () => {
     const text = 'h1,h2\na,"one\ntwo"\nb,c\n';
     // From the middle of the quoted value, the next line break outside quotes is after `two"`.
-    expect(findCut(bytes(text), 9)).toEqual({ at: text.indexOf('b,c'), recordsBefore: 2 });
+    expect(findCut(bytes(text), 9)).toEqual({ at: text.indexOf('b,c') });
     expect(findCut(bytes(text), text.length - 1)).toBeNull();
     // A stray quote makes every later count odd: no cut, the file is read whole.
     expect(findCut(bytes('h\n5" screen\nx\ny\n'), 3)).toBeNull();
+  });
+
+  it('finds the cut a byte-by-byte quote count finds (property)', () => {
+    // The rule itself, one byte at a time: the first line break at or after `from` with an even count of quotes before.
+    const byBytes = (data: Uint8Array, from: number) => {
+      let quotes = 0;
+      for (let i = 0; i < data.length; i++) {
+        if (data[i] === 0x22) quotes++;
+        else if (data[i] === 0x0a && quotes % 2 === 0 && i >= from && i + 1 < data.length) return { at: i + 1 };
+      }
+      return null;
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ',', '"', '\n'), maxLength: 60 }), fc.nat({ max: 60 }), (text, from) => {
+        expect(findCut(bytes(text), from)).toEqual(byBytes(bytes(text), from));
+      }),
+    );
   });
 
   it('gives the second part’s issues the file’s line numbers', () => {
