@@ -85,6 +85,37 @@ async function openOptions(): Promise<Page> {
   return options;
 }
 
+/**
+ * Imports a generated file past the size from which a file is cut in two: its invalid rows are listed first, with the
+ * file's own line numbers (a row is a line, even one holding a line break), by one worker per half, and nothing is
+ * written; then they are skipped. Returns the options page and the store's counts before.
+ */
+async function importLargeFile(name: string, lines: readonly string[], confirm: RegExp, errorLines: readonly string[], done: string) {
+  const dir = await mkdtemp(join(tmpdir(), 'lens-import-large-'));
+  const file = join(dir, name);
+  await writeFile(file, `${lines.join('\r\n')}\r\n`);
+  try {
+    const options = await openOptions();
+    const workers: string[] = [];
+    options.on('worker', (worker) => workers.push(worker.url()));
+    const before = await counts(options);
+    await options.getByLabel('Import data').setInputFiles(file);
+    await options.getByRole('button', { name: confirm }).click();
+    const errors = options.getByRole('alert', { name: 'Import errors' });
+    await errors.waitFor({ timeout: 60_000 });
+    expect(await errors.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(errorLines);
+    expect(workers).toEqual([expect.stringMatching(/^chrome-extension:\/\/[a-p]{32}\/.*import-worker.*\.js$/), expect.stringMatching(/import-worker/)]);
+    expect(await counts(options)).toEqual(before);
+
+    await options.getByRole('button', { name: `Skip ${errorLines.length} invalid rows and import the rest` }).click();
+    await options.getByRole('status').getByText(done).waitFor({ timeout: 60_000 });
+    expect(workers).toHaveLength(4);
+    return { options, before };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 describe('importing marketing data on the options page', () => {
   it('shows a file with invalid rows line by line and writes nothing', async () => {
     // The sidebar's first lookup loads the demo data, so the counts below compare like with like.
@@ -165,32 +196,9 @@ describe('importing marketing data on the options page', () => {
       const details = i % 11 === 0 ? '"Read the page on pricing, then\nasked for a call"' : 'Opened the nurture email of the week';
       lines.push(`${emails[i % emails.length]},email_open,Ops Efficiency Nurture 2026,,${at},${details}`);
     }
-    const dir = await mkdtemp(join(tmpdir(), 'lens-import-large-'));
-    const file = join(dir, 'events-large.csv');
-    await writeFile(file, `${lines.join('\r\n')}\r\n`);
-    try {
-      const options = await openOptions();
-      const workers: string[] = [];
-      options.on('worker', (worker) => workers.push(worker.url()));
-      const before = await counts(options);
-      await options.getByLabel('Import data').setInputFiles(file);
-      await options.getByRole('button', { name: /^Import all events/ }).click();
-      // Both bad dates are listed with the file's own line numbers (a row is a line, even one holding a line break).
-      const errors = options.getByRole('alert', { name: 'Import errors' });
-      await errors.waitFor({ timeout: 60_000 });
-      expect(await errors.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(['102', '80002']);
-      // One worker per half of the file.
-      expect(workers).toEqual([expect.stringMatching(/^chrome-extension:\/\/[a-p]{32}\/.*import-worker.*\.js$/), expect.stringMatching(/import-worker/)]);
-      expect(await counts(options)).toEqual(before);
-
-      await options.getByRole('button', { name: 'Skip 2 invalid rows and import the rest' }).click();
-      await options.getByRole('status').getByText('Imported 89,998 events (89,998 new). Skipped 2 invalid rows.').waitFor({ timeout: 60_000 });
-      expect(workers).toHaveLength(4);
-      expect(await counts(options)).toEqual({ ...before, events: before.events! + 89_998 });
-      await options.close();
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const { options, before } = await importLargeFile('events-large.csv', lines, /^Import all events/, ['102', '80002'], 'Imported 89,998 events (89,998 new). Skipped 2 invalid rows.');
+    expect(await counts(options)).toEqual({ ...before, events: before.events! + 89_998 });
+    await options.close();
   });
 
   it('reads a large contacts file on two worker threads; a person in both halves is one contact', async () => {
@@ -204,32 +212,17 @@ describe('importing marketing data on the options page', () => {
       lines.push(`${900_000 + i},Person,Number ${i},${email},${title},Company ${i % 900} Holdings Inc.,Financial Services,United Kingdom,Lead,PAID_SOCIAL`);
     }
     lines.push(`900000,Person,Number 0,person.zero@home.example,Chief Revenue Officer,Company 0 Holdings Inc.,Financial Services,United Kingdom,Opportunity,PAID_SOCIAL`);
-    const dir = await mkdtemp(join(tmpdir(), 'lens-import-large-'));
-    const file = join(dir, 'contacts-large.csv');
-    await writeFile(file, `${lines.join('\r\n')}\r\n`);
-    try {
-      const options = await openOptions();
-      const workers: string[] = [];
-      options.on('worker', (worker) => workers.push(worker.url()));
-      const before = await counts(options);
-      await options.getByLabel('Import data').setInputFiles(file);
-      await options.getByRole('button', { name: /^Import all contacts/ }).click();
-      const errors = options.getByRole('alert', { name: 'Import errors' });
-      await errors.waitFor({ timeout: 60_000 });
-      expect(await errors.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(['102', '50002']);
-      expect(workers).toEqual([expect.stringMatching(/import-worker/), expect.stringMatching(/import-worker/)]);
-      expect(await counts(options)).toEqual(before);
-
-      await options.getByRole('button', { name: 'Skip 2 invalid rows and import the rest' }).click();
-      await options.getByRole('status').getByText('Imported 59,999 contacts (59,998 new, 0 updated). Skipped 2 invalid rows.').waitFor({ timeout: 60_000 });
-      expect(workers).toHaveLength(4);
-      expect(await counts(options)).toEqual({ ...before, contacts: before.contacts! + 59_998 });
-      // One contact holds both addresses, with the later row's stage.
-      const merged = await storedContact(options, 'person.zero@home.example');
-      expect(merged).toMatchObject({ emails: ['person.number0@company0.example', 'person.zero@home.example'], lifecycleStage: 'opportunity' });
-      await options.close();
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const { options, before } = await importLargeFile(
+      'contacts-large.csv',
+      lines,
+      /^Import all contacts/,
+      ['102', '50002'],
+      'Imported 59,999 contacts (59,998 new, 0 updated). Skipped 2 invalid rows.',
+    );
+    expect(await counts(options)).toEqual({ ...before, contacts: before.contacts! + 59_998 });
+    // One contact holds both addresses, with the later row's stage.
+    const merged = await storedContact(options, 'person.zero@home.example');
+    expect(merged).toMatchObject({ emails: ['person.number0@company0.example', 'person.zero@home.example'], lifecycleStage: 'opportunity' });
+    await options.close();
   });
 });
