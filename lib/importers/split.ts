@@ -57,7 +57,8 @@ export function findCut(bytes: Uint8Array, from: number): Cut | null {
 
 /**
  * An issue the second part reported, in the file's numbering: the part is read as the header followed by the records
- * after the cut, so its line L is the file's line L + shift (shift = recordsBefore − 1, the header being one record).
+ * after the cut, so its line L is the file's line L + shift (shift = the first part's records − 1, the header being one
+ * record: see mergeParts).
  */
 export function shiftIssue(issue: RowIssue, shift: number): RowIssue {
   const line = issue.line + shift;

@@ -197,6 +197,7 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
     try {
       db = await openDb();
       const directoryRead = readDirectoryData(db);
+      directoryRead.catch(() => undefined); // awaited below (by the parts or the whole read), which report a failure
       const parsed = (await readTwoParts(directoryRead)) ?? (await readWhole(await directoryRead));
       if (parsed.errorCount > 0 && !skipInvalid) {
         rowErrors.value = { file: f.name, list: parsed.errors.slice(0, MAX_LISTED_ERRORS), total: parsed.errorCount, invalidRows: parsed.invalidRows, validRows: parsed.validRows };

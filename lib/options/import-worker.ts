@@ -29,11 +29,18 @@ const reply = (message: WorkerReply, transfer: Transferable[] = []) => scope.pos
 
 const controller = new AbortController();
 let giveDirectory: (directory: DirectoryData) => void = () => undefined;
-const directory = new Promise<DirectoryData>((resolve) => (giveDirectory = resolve));
+let refuseDirectory: (reason: unknown) => void = () => undefined;
+const directory = new Promise<DirectoryData>((resolve, reject) => {
+  giveDirectory = resolve;
+  refuseDirectory = reject;
+});
+directory.catch(() => undefined); // awaited by the part; a cancel before it starts leaves it unawaited
 scope.addEventListener('message', (event) => {
   const message = event.data;
   if (message.type === 'cancel') {
     controller.abort();
+    // A part still waiting for its directory stops now, not when the directory comes.
+    refuseDirectory(new DOMException('The import was cancelled.', 'AbortError'));
     return;
   }
   if (message.type === 'directory') {

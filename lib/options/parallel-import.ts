@@ -104,13 +104,13 @@ export function runPartInWorker(request: PartRequest, signal: AbortSignal, onByt
     // The part is read while the directory comes (its key index is ~25 MB of text at 100k contacts: sent once read).
     const { directory, ...rest } = request;
     send({ type: 'start', request: rest });
-    Promise.resolve(directory).then(
-      (data) => send({ type: 'directory', directory: data }),
-      (error: unknown) => {
+    // A directory that cannot be read or posted fails the part (the worker would wait for it for ever).
+    Promise.resolve(directory)
+      .then((data) => send({ type: 'directory', directory: data }))
+      .catch((error: unknown) => {
         finish();
         reject(error);
-      },
-    );
+      });
   });
 }
 

@@ -20,8 +20,9 @@ export interface ContactRowsData {
  * Contacts as an import hands them to the commit: each one's stored JSON text, id, lookup keys and SQL date, worked out
  * where the contact was read — in an import worker, for a large file — so the page never walks 100k contact objects.
  * (On the page's heap, after the read, serializing 100k contacts took ~0.45 s, against ~0.1 s for the same objects just
- * made; the key index and merge passes paid the same.) A new contact nobody shares a key with is stored as its text
- * (PeopleWriter.putRow); one that merges with another is parsed back (contact(i)) and goes through mergeContacts.
+ * made; the key index and merge passes paid the same.) When every contact is new and none shares a key with another (a
+ * first import), each is stored as its text (PeopleWriter.putRow); otherwise all of them are parsed back (contacts())
+ * and go through mergeContacts, as before ContactRows.
  */
 export class ContactRows {
   private constructor(private readonly rows: ContactRowsData) {}

@@ -98,6 +98,7 @@ export class PeopleWriter {
   private total: OutcomeTally | undefined;
   private readonly pendingWrites: Promise<unknown>[] = [];
   private readonly contactShards = new WeakMap<EventColumns, Uint16Array>();
+  private readonly copyMemos = new WeakMap<EventColumns, CopyMemo>();
   /** Reads started ahead of their loadShards (see prefetch), by store. */
   private readonly ahead = new Map<ShardStore, { numbers: Set<number>; flushes: number; values: Promise<Map<number, unknown>> }>();
   /** How many flushes wrote, and the last flush that wrote each shard (a prefetch issued before it is stale). */
@@ -352,7 +353,7 @@ export class PeopleWriter {
       shardOfContact: this.shardsOfContacts(events),
       // Each contact is checked once: 0 not yet, 1 stored.
       checked: new Uint8Array(events.contacts().length),
-      memo: new CopyMemo(events),
+      memo: this.copyMemo(events),
       at: 0,
     }));
     const shardAt = (walk: (typeof walks)[number]) => walk.shardOfContact[walk.events.contactNumberOf(walk.order[walk.at]!)]!;
@@ -401,6 +402,16 @@ export class PeopleWriter {
       });
     }
     return { added, duplicates };
+  }
+
+  /** A set's CopyMemo, made once per writer (addEvents runs once per slice: 32 times an import). */
+  private copyMemo(events: EventColumns): CopyMemo {
+    let memo = this.copyMemos.get(events);
+    if (!memo) {
+      memo = new CopyMemo(events);
+      this.copyMemos.set(events, memo);
+    }
+    return memo;
   }
 
   /** The shard of each contact `events` names (by contact number), worked out once per set of events. */
