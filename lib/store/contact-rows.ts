@@ -20,9 +20,9 @@ export interface ContactRowsData {
  * Contacts as an import hands them to the commit: each one's stored JSON text, id, lookup keys and SQL date, worked out
  * where the contact was read — in an import worker, for a large file — so the page never walks 100k contact objects.
  * (On the page's heap, after the read, serializing 100k contacts took ~0.45 s, against ~0.1 s for the same objects just
- * made; the key index and merge passes paid the same.) When every contact is new and none shares a key with another (a
- * first import), each is stored as its text (PeopleWriter.putRow); otherwise all of them are parsed back (contacts())
- * and go through mergeContacts, as before ContactRows.
+ * made; the key index and merge passes paid the same.) A contact that shares no email or CRM id with a stored record or
+ * another row (in a first import, all of them) is stored as its text (PeopleWriter.putRow); the others are parsed back
+ * (contact(i)) and go through mergeContacts, as before ContactRows.
  */
 export class ContactRows {
   private constructor(private readonly rows: ContactRowsData) {}
@@ -106,24 +106,27 @@ export class ContactRows {
   }
 
   /**
-   * The keys that make two records one person (emails and CRM ids: mergeContacts's), each once, and whether two of
-   * these contacts share one (then they are one person, and the commit merges).
+   * The keys that make two records one person (emails and CRM ids: mergeContacts's), each once, and which contacts
+   * share one with another of these contacts (sharing[i] = 1: they are one person, and the commit merges them).
    */
-  personKeys(): { keys: string[]; shared: boolean } {
+  personKeys(): { keys: string[]; sharing: Uint8Array } {
     const owner = new Map<string, number>();
-    let shared = false;
+    const sharing = new Uint8Array(this.length);
+    this.forEachPersonKey((key, i) => {
+      const seen = owner.get(key);
+      if (seen === undefined) owner.set(key, i);
+      else if (seen !== i) sharing[i] = sharing[seen] = 1;
+    });
+    return { keys: [...owner.keys()], sharing };
+  }
+
+  /** Calls `visit` with each contact's email and CRM id keys, contact by contact. */
+  forEachPersonKey(visit: (key: string, i: number) => void): void {
     let from = 0;
     this.rows.keyEnds.forEach((end, i) => {
-      for (let k = from; k < end; k++) {
-        const key = this.rows.keys[k]!;
-        if (!isPersonKey(key)) continue;
-        const seen = owner.get(key);
-        if (seen === undefined) owner.set(key, i);
-        else if (seen !== i) shared = true;
-      }
+      for (let k = from; k < end; k++) if (isPersonKey(this.rows.keys[k]!)) visit(this.rows.keys[k]!, i);
       from = end;
     });
-    return { keys: [...owner.keys()], shared };
   }
 }
 

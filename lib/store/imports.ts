@@ -96,11 +96,20 @@ async function mergeIntoStore(tx: WriteTx, input: MergeInput, now: Date): Promis
   let mergedIds: ReadonlyMap<string, string> = new Map();
   const rows = input.contacts;
   if (rows.length > 0) {
-    const { keys, shared } = rows.personKeys();
-    const storedIds = [...new Set([...(await writer.idsByKey(keys)).values()].flat())].toSorted();
-    const existing = await writer.contacts(storedIds);
-    if (existing.length === 0 && !shared) outcome.contacts.created = await storeNewRows(writer, rows);
-    else mergedIds = await mergeIntoStored(writer, existing, rows.contacts(), outcome);
+    // A row that meets another row or a stored record is merged (mergeContacts); the others — in a first import, all of
+    // them — are new people on their own, stored as their text: what mergeContacts would make of them.
+    const { keys, sharing: meets } = rows.personKeys();
+    const found = await writer.idsByKey(keys);
+    const existing = await writer.contacts([...new Set([...found.values()].flat())].toSorted());
+    if (found.size > 0)
+      rows.forEachPersonKey((key, i) => {
+        if (found.has(key)) meets[i] = 1;
+      });
+    const merging: number[] = [];
+    const alone: number[] = [];
+    meets.forEach((met, i) => (met ? merging : alone).push(i));
+    if (merging.length > 0) mergedIds = await mergeIntoStored(writer, existing, merging.map((i) => rows.contact(i)), outcome);
+    outcome.contacts.created += await storeNewRows(writer, rows, alone);
   }
 
   // Events, a slice of the shards at a time: its shards are loaded, merged and written before the next slice's.
@@ -125,19 +134,20 @@ async function mergeIntoStore(tx: WriteTx, input: MergeInput, now: Date): Promis
 }
 
 /**
- * Contacts that are all new and share no address or CRM id (a first import): each row stored as its text, in file
- * order — what mergeContacts would make of them, without parsing them back. Returns how many.
+ * Rows `which` of `rows`, new people who share no address or CRM id with anyone: each stored as its text, in file order —
+ * what mergeContacts would make of them, without parsing them back. Returns how many.
  */
-async function storeNewRows(writer: PeopleWriter, rows: ContactRows): Promise<number> {
-  await writer.loadShards(Array.from({ length: rows.length }, (_, i) => shardOf(rows.id(i))), { people: true });
+async function storeNewRows(writer: PeopleWriter, rows: ContactRows, which: readonly number[]): Promise<number> {
+  await writer.loadShards(which.map((i) => shardOf(rows.id(i))), { people: true });
   const ids = new Set<string>();
-  for (let i = 0; i < rows.length; i++) {
+  for (const i of which) {
     const id = rows.id(i);
+    // Stored already: a record of this id that shares no key with the row (or one this import just merged).
     if (ids.has(id) || writer.has(id)) throw sameIdError(id);
     ids.add(id);
     writer.putRow(rows, i);
   }
-  return rows.length;
+  return which.length;
 }
 
 /** Two different people with one id (the same CRM record id reused for another address) would overwrite each other. */
@@ -150,7 +160,7 @@ const sameIdError = (id: string) => new Error(`Two different contacts in this im
 async function mergeIntoStored(writer: PeopleWriter, existing: Contact[], incoming: IncomingContact[], outcome: ImportOutcome): Promise<ReadonlyMap<string, string>> {
   const existingById = new Map(existing.map((c) => [c.id, c]));
   const merge = mergeContacts(existing, incoming);
-  outcome.contacts.created = merge.created;
+  outcome.contacts.created += merge.created;
   // Who the file names, to count the stored ones it updated (none to count in a first import).
   const touched = existing.length === 0 ? new Set<string>() : new Set(incoming.map((c) => merge.mergedIds.get(c.id) ?? c.id));
   const ids = new Set<string>();

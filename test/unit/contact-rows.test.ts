@@ -42,12 +42,33 @@ describe('contacts as an import hands them to the commit', () => {
           // Parsed back as the import read it (the flag is what a merge needs besides the stored form).
           expect(rows.contact(i)).toEqual({ ...stored, ...(c.stageIsDefault ? { stageIsDefault: true } : {}) });
         });
-        // Shared: two different contacts with an address (any case) or a CRM id in common.
+        // Sharing: a contact with an address (any case) or a CRM id in common with another.
         const personKeys = (c: IncomingContact) => [...c.emails.map((e) => `e:${e.toLowerCase()}`), ...c.crmIds.map((id) => `c:${id}`)];
-        const shared = contacts.some((a, i) => contacts.some((b, j) => j > i && personKeys(a).some((k) => personKeys(b).includes(k))));
-        expect(rows.personKeys().shared).toBe(shared);
+        const sharing = contacts.map((a, i) => (contacts.some((b, j) => j !== i && personKeys(a).some((k) => personKeys(b).includes(k))) ? 1 : 0));
+        expect([...rows.personKeys().sharing]).toEqual(sharing);
         expect(rows.personKeys().keys.toSorted()).toEqual([...new Set(contacts.flatMap(personKeys))].toSorted());
       }),
+    );
+  });
+
+  it('stores what mergeContacts makes of the stored and incoming contacts, the rows that meet nobody as text (property)', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(arbContact, { maxLength: 4 }), fc.array(arbContact, { maxLength: 6 }), async (storedRaw, incomingRaw) => {
+        // Ids of their own: rows meet through their addresses and CRM ids only.
+        const stored = storedRaw.map((c, i) => ({ ...c, id: `s${i}` }));
+        const incoming = incomingRaw.map((c, i) => ({ ...c, id: `p${i}` }));
+        const db = await openLensDb(`rows-mixed-${++n}-${Math.random()}`);
+        await writeImport(db, { contacts: stored, events: [], campaigns: [] }, DEMO_NOW);
+        const before = (await readAllPeople(db)).contacts;
+        const outcome = await writeImport(db, { contacts: incoming, events: [], campaigns: [] }, DEMO_NOW);
+        const expected = mergeContacts(before, incoming);
+        const byId = (list: readonly { id: string }[]) => list.toSorted((a, b) => a.id.localeCompare(b.id));
+        expect(byId((await readAllPeople(db)).contacts)).toEqual(byId(expected.contacts));
+        expect(outcome.contacts.created).toBe(expected.created);
+        db.close();
+      }),
+      { numRuns: 40 },
     );
   });
 
