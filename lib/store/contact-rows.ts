@@ -101,10 +101,6 @@ export class ContactRows {
     return contact;
   }
 
-  contacts(): IncomingContact[] {
-    return this.rows.ids.map((_, i) => this.contact(i));
-  }
-
   /**
    * The keys that make two records one person (emails and CRM ids: mergeContacts's), each once, and which contacts
    * share one with another of these contacts (sharing[i] = 1: they are one person, and the commit merges them).
