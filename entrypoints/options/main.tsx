@@ -5,7 +5,7 @@ import { Options } from '../../components/options/Options';
 import { request } from '../../lib/messaging/client';
 import { createBackupModel } from '../../lib/options/backup-model';
 import { createImportModel } from '../../lib/options/import-model';
-import { prepareWorkers, runPartInWorker } from '../../lib/options/parallel-import';
+import { prepareWorkers, releaseWorkers, runPartInWorker } from '../../lib/options/parallel-import';
 import { createOptionsModel } from '../../lib/options/model';
 import { createSiteSettingsModel } from '../../lib/options/site-settings-model';
 import { openLensDb, type LensDatabase } from '../../lib/store';
@@ -32,7 +32,7 @@ const permissions = {
 const siteSettings = createSiteSettingsModel(request, permissions);
 // The import writes the extension's database from this page (lib/options/import-model.ts); opened on first use.
 let db: Promise<LensDatabase> | undefined;
-const imports = createImportModel(request, () => (db ??= openLensDb()), { locale: navigator.language, runPart: runPartInWorker, prepareParts: prepareWorkers });
+const imports = createImportModel(request, () => (db ??= openLensDb()), { locale: navigator.language, runPart: runPartInWorker, prepareParts: prepareWorkers, releaseParts: releaseWorkers });
 const backup = createBackupModel(request, download);
 const scoring = createScoringModelEditor(request);
 render(<Options model={model} imports={imports} backup={backup} scoring={scoring} siteSettings={siteSettings} />, document.getElementById('app')!);

@@ -44,6 +44,8 @@ export interface ImportModelOptions {
   parallelMinBytes?: number;
   /** Called when the file chosen will be read in two parts, so the threads can get ready during its preview. */
   prepareParts?: () => void;
+  /** Called when the file previewed is set aside (another chosen, or the section reset): threads got ready for it stop. */
+  releaseParts?: () => void;
 }
 
 export const MAX_LISTED_ERRORS = 50;
@@ -106,6 +108,7 @@ export function createImportModel(request: RequestFn, openDb: () => Promise<Lens
   });
 
   const clear = () => {
+    options.releaseParts?.();
     preview.value = null;
     format.value = null;
     mapping.value = [];

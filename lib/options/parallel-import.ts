@@ -74,6 +74,11 @@ export function prepareWorkers(): void {
   while (prepared.length < 2) prepared.push(startWorker());
 }
 
+/** Stops the workers prepareWorkers started, if no read took them (the rep chose another file, or none). */
+export function releaseWorkers(): void {
+  for (const worker of prepared.splice(0)) worker.terminate();
+}
+
 /** Runs a part in a dedicated worker (a prepared one if there is one); rejects when it fails, aborts with `signal`. */
 export function runPartInWorker(request: PartRequest, signal: AbortSignal, onBytes: (bytesRead: number) => void): Promise<PartResult> {
   const worker = prepared.pop() ?? startWorker();

@@ -201,6 +201,27 @@ describe('importing marketing data on the options page', () => {
     await options.close();
   });
 
+  it('stops the worker threads it got ready for a large file when the rep picks another', async () => {
+    const lines = ['email,event_type,campaign,content,timestamp,details'];
+    for (let i = 0; i < 90_000; i++) lines.push(`dana.whitfield@northwind.example,email_open,Ops Efficiency Nurture 2026,,${new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString()},Opened the nurture email of the week`);
+    const dir = await mkdtemp(join(tmpdir(), 'lens-import-large-'));
+    const file = join(dir, 'events-large.csv');
+    await writeFile(file, `${lines.join('\n')}\n`);
+    try {
+      const options = await openOptions();
+      const closed: Array<Promise<unknown>> = [];
+      options.on('worker', (worker) => closed.push(new Promise((resolve) => worker.on('close', resolve))));
+      await options.getByLabel('Import data').setInputFiles(file);
+      await options.getByRole('button', { name: /^Import all events/ }).waitFor();
+      await expect.poll(() => closed.length).toBe(2); // made ready during the preview
+      await options.getByLabel('Import data').setInputFiles(join(IMPORTS, 'engagement-events.csv'));
+      await Promise.all(closed); // both stopped: the small file is read in the page
+      await options.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads a large contacts file on two worker threads; a person in both halves is one contact', async () => {
     // ~10 MB of HubSpot rows: 60,000 people, a job title with a comma and a line break now and then, one bad address in
     // each half, and the first row's CRM record again at the end with another address (merged into one contact).

@@ -132,18 +132,22 @@ describe('reading a large events file in two parts', () => {
     expect(await snapshot(parted)).toBe(await snapshot(whole));
   });
 
-  it('gets the threads ready while a large contacts or events file is previewed, and only then', async () => {
+  it('gets the threads ready while a large contacts or events file is previewed, and stops them when it is set aside', async () => {
     const db = await seededDb();
     const request = pageRequest(createImportHandlers({ db: async () => db, changes: createDataChanges(), now: () => DEMO_NOW }));
-    const prepareParts = vi.fn<() => void>();
+    // The model's calls in order: "prepare" when a large file is previewed, "release" whenever a preview is set aside.
+    const calls: string[] = [];
+    const prepareParts = () => calls.push('prepare');
+    const releaseParts = () => calls.push('release');
     const runPart: PartRunner = () => Promise.reject(new Error('not run here'));
-    const model = createImportModel(request, async () => db, { runPart, parallelMinBytes: 10_000, prepareParts });
+    const model = createImportModel(request, async () => db, { runPart, parallelMinBytes: 10_000, prepareParts, releaseParts });
     await model.choose(eventsFile(20)); // small: read whole
     await model.choose(new File([`email,first name\n${'a@x.example,Ann\n'.repeat(20)}`], 'contacts.csv'));
-    expect(prepareParts).not.toHaveBeenCalled();
+    expect(calls).not.toContain('prepare');
     await model.choose(eventsFile(300));
     await model.choose(new File([`email,first name\n${'a@x.example,Ann\n'.repeat(2000)}`], 'contacts.csv'));
-    expect(prepareParts).toHaveBeenCalledTimes(2);
+    model.reset();
+    expect(calls).toEqual(['release', 'release', 'release', 'prepare', 'release', 'prepare', 'release']);
   });
 
   it('reads a part while the address book is still on its way; its rows wait for it', async () => {
