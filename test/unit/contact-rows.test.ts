@@ -3,6 +3,7 @@ import { mergeContacts, storedForm } from '../../lib/importers/merge';
 import type { IncomingContact } from '../../lib/importers';
 import { ContactRows, fromStoredPeople, keysOf, openLensDb, readAllPeople, shardOf, writeImport } from '../../lib/store';
 import { DEMO_NOW, demoDataset, seededDb } from './helpers';
+import { snapshot } from './store-snapshot';
 
 // Repeated addresses, CRM ids and scores, and the "no stage in the file" flag: everything storedForm may have to tidy.
 const arbContact = fc.record(
@@ -66,10 +67,39 @@ describe('contacts as an import hands them to the commit', () => {
         const byId = (list: readonly { id: string }[]) => list.toSorted((a, b) => a.id.localeCompare(b.id));
         expect(byId((await readAllPeople(db)).contacts)).toEqual(byId(expected.contacts));
         expect(outcome.contacts.created).toBe(expected.created);
+        // Again: nothing new, nothing changed (rows whose text is their stored record's are only counted).
+        const after = await snapshot(db);
+        const again = await writeImport(db, { contacts: incoming, events: [], campaigns: [] }, DEMO_NOW);
+        expect(again.contacts.created).toBe(0);
+        expect(again.contacts.updated).toBe(0);
+        expect(await snapshot(db)).toBe(after);
         db.close();
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('counts a re-imported row whose text is its stored record as unchanged, and merges one that changed', async () => {
+    const db = await seededDb();
+    const people: IncomingContact[] = Array.from({ length: 30 }, (_, i) => ({
+      id: `hubspot-${900 + i}`,
+      emails: [`person${i}@acme.example`],
+      firstName: 'P',
+      lastName: `${i}`,
+      crmIds: [`hubspot:${900 + i}`],
+      lifecycleStage: 'lead',
+      properties: {},
+    }));
+    expect((await writeImport(db, { contacts: people, events: [], campaigns: [] }, DEMO_NOW)).contacts.created).toBe(30);
+    const stored = await snapshot(db);
+    expect((await writeImport(db, { contacts: people, events: [], campaigns: [] }, DEMO_NOW)).contacts).toEqual({ created: 0, updated: 0, unchanged: 30, merged: 0 });
+    expect(await snapshot(db)).toBe(stored);
+    // One row changed (a title), one new address for another: merged as before; the rest only counted.
+    const changed = people.map((p, i) => (i === 3 ? { ...p, title: 'CFO' } : i === 7 ? { ...p, emails: [...p.emails, 'p7@home.example'] } : p));
+    expect((await writeImport(db, { contacts: changed, events: [], campaigns: [] }, DEMO_NOW)).contacts).toEqual({ created: 0, updated: 2, unchanged: 28, merged: 0 });
+    const { contacts } = await readAllPeople(db);
+    expect(contacts.find((c) => c.id === 'hubspot-903')?.title).toBe('CFO');
+    expect(contacts.find((c) => c.id === 'hubspot-907')?.emails).toEqual(['person7@acme.example', 'p7@home.example']);
   });
 
   it('joins the parts of a file as one set, posted as plain data', () => {
