@@ -104,32 +104,39 @@ function inProcessParts(onStart: (request: PartRequest) => void): PartRunner {
   };
 }
 
+/**
+ * Reads `file` whole and in two parts (run in this thread) into two seeded stores: first its invalid rows are listed
+ * alike, with the file's line numbers, and nothing is written; then they are skipped: the same message and store.
+ * Returns how many rows were invalid and the two-part read's result message.
+ */
+async function readWholeAndInParts(file: File): Promise<{ invalid: number | undefined; imported: string | null }> {
+  let parts = 0;
+  const inProcess = () => inProcessParts(() => parts++);
+  const whole = await seededDb();
+  const parted = await seededDb();
+  const before = await snapshot(parted);
+  const wholeModel = await importWith(whole, file, undefined, false);
+  const partedModel = await importWith(parted, file, inProcess(), false);
+  expect(parts).toBe(2);
+  expect(partedModel.rowErrors.value).toEqual(wholeModel.rowErrors.value);
+  expect(partedModel.rowErrors.value?.list.at(-1)?.line).toBeGreaterThan(2000); // from the second half, renumbered
+  expect(await snapshot(parted)).toBe(before);
+
+  const wholeDone = await importWith(whole, file, undefined, true);
+  const partedDone = await importWith(parted, file, inProcess(), true);
+  expect(parts).toBe(4);
+  expect(partedDone.result.value).toBe(wholeDone.result.value);
+  expect(await snapshot(parted)).toBe(await snapshot(whole));
+  return { invalid: partedModel.rowErrors.value?.total, imported: partedDone.result.value };
+}
+
 describe('reading a large events file in two parts', () => {
   it('finds the same rows, errors (with the file’s line numbers) and stored events as reading it whole', async () => {
     const file = eventsFile(3000);
     expect(await planParts(file, 1)).not.toBeNull();
-    let parts = 0;
-    const inProcess = () => inProcessParts(() => parts++);
-
-    const whole = await seededDb();
-    const parted = await seededDb();
-    const before = await snapshot(parted);
-    // Invalid rows: nothing written either way, and the same errors listed.
-    const wholeModel = await importWith(whole, file, undefined, false);
-    const partedModel = await importWith(parted, file, inProcess(), false);
-    expect(parts).toBe(2);
-    expect(partedModel.rowErrors.value).toEqual(wholeModel.rowErrors.value);
-    expect(partedModel.rowErrors.value?.total).toBe(31);
-    expect(partedModel.rowErrors.value?.list.at(-1)?.line).toBeGreaterThan(2000); // from the second half, renumbered
-    expect(await snapshot(parted)).toBe(before);
-
-    // Skipping them: the same result message and the same store.
-    const wholeDone = await importWith(whole, file, undefined, true);
-    const partedDone = await importWith(parted, file, inProcess(), true);
-    expect(parts).toBe(4);
-    expect(partedDone.result.value).toBe(wholeDone.result.value);
-    expect(partedDone.result.value).toMatch(/^Imported 2,970 events \(2,969 new, 1 already there\)\. Skipped 31 invalid rows\.$/);
-    expect(await snapshot(parted)).toBe(await snapshot(whole));
+    const { invalid, imported } = await readWholeAndInParts(file);
+    expect(invalid).toBe(31);
+    expect(imported).toMatch(/^Imported 2,970 events \(2,969 new, 1 already there\)\. Skipped 31 invalid rows\.$/);
   });
 
   it('gets the threads ready while a large contacts or events file is previewed, and stops them when it is set aside', async () => {
@@ -230,23 +237,8 @@ function contactsFile(rows: number): File {
 
 describe('reading a large contacts file in two parts', () => {
   it('stores the same people, errors (with the file’s line numbers) and result as reading it whole', async () => {
-    const file = contactsFile(3000);
-    let parts = 0;
-    const inProcess = () => inProcessParts(() => parts++);
-    const whole = await seededDb();
-    const parted = await seededDb();
-    const wholeModel = await importWith(whole, file, undefined, false);
-    const partedModel = await importWith(parted, file, inProcess(), false);
-    expect(parts).toBe(2);
-    expect(partedModel.rowErrors.value).toEqual(wholeModel.rowErrors.value);
-    expect(partedModel.rowErrors.value?.total).toBe(15);
-    expect(partedModel.rowErrors.value?.list.at(-1)?.line).toBeGreaterThan(2000); // from the second half, renumbered
-
-    const wholeDone = await importWith(whole, file, undefined, true);
-    const partedDone = await importWith(parted, file, inProcess(), true);
-    expect(parts).toBe(4);
-    expect(partedDone.result.value).toBe(wholeDone.result.value);
-    expect(partedDone.result.value).toMatch(/^Imported 2,986 contacts \(2,985 new, 0 updated\)\. Skipped 15 invalid rows\.$/);
-    expect(await snapshot(parted)).toBe(await snapshot(whole));
+    const { invalid, imported } = await readWholeAndInParts(contactsFile(3000));
+    expect(invalid).toBe(15);
+    expect(imported).toMatch(/^Imported 2,986 contacts \(2,985 new, 0 updated\)\. Skipped 15 invalid rows\.$/);
   });
 });
